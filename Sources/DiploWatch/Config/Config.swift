@@ -1,0 +1,58 @@
+import Extraction
+import Foundation
+
+/// The whole configuration: daemon settings, alert log, feeds, topics and extra actors.
+public struct Config: Sendable, Equatable {
+    public var daemon = DaemonSettings()
+    public var alerts = AlertSettings()
+    public var feeds: [FeedConfig] = []
+    public var topics: [TopicConfig] = []
+    public var actors: [Lexicon.ExtraActor] = []
+    /// Where the config was read from (nil for the embedded default).
+    public var source: String?
+
+    public init() {}
+
+    /// The extractor dictionary with the user's `[[actors]]` added.
+    public var lexicon: Lexicon { actors.isEmpty ? .builtIn : Lexicon(extraActors: actors) }
+}
+
+public struct DaemonSettings: Sendable, Equatable {
+    public var database: String = Paths.defaultDatabase
+    /// Seconds between polls of a feed that sets no interval of its own.
+    public var pollInterval: Double = 900
+    /// At most this many fetches at once.
+    public var concurrency = 16
+    /// Seconds to connect, and for the whole transfer.
+    public var connectTimeout: Double = 10
+    public var timeout: Double = 30
+    /// Largest feed body accepted, in bytes.
+    public var maxBodyBytes = 10 * 1024 * 1024
+    public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (+https://github.com/diplowatch/diplowatch)"
+}
+
+public struct AlertSettings: Sendable, Equatable {
+    public enum Format: String, Sendable { case jsonl, text }
+    public var log: String = Paths.defaultAlertLog
+    public var format: Format = .jsonl
+}
+
+public struct FeedConfig: Sendable, Equatable {
+    public var url: String
+    public var name: String?
+    /// Seconds; nil uses the daemon's poll interval.
+    public var interval: Double?
+}
+
+public struct TopicConfig: Sendable, Equatable {
+    public var name: String
+    public var keywords: [String] = []
+    public var countries: [String] = []
+    public var types: [String] = []
+    public var status: [String] = []
+}
+
+/// The version printed by `--version` and sent in the User-Agent.
+public enum DiploWatchVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,294 @@
+import Extraction
+import Foundation
+import TOMLKit
+
+/// Reads and validates a TOML config. Every problem is collected (unknown keys, wrong types,
+/// bad values), each named by file, line and key, so `config check` can list them all at once.
+public enum ConfigLoader {
+    /// Loads `path`; with no path, the default path if it exists, else the embedded default.
+    public static func load(path: String?) throws(ConfigError) -> Config {
+        if let path {
+            return try load(file: path)
+        }
+        if FileManager.default.fileExists(atPath: Paths.defaultConfig) {
+            return try load(file: Paths.defaultConfig)
+        }
+        return EmbeddedDefault.config
+    }
+
+    public static func load(file: String) throws(ConfigError) -> Config {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "cannot read the file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "not UTF-8 text")])
+        }
+        var config = try parse(text, file: file)
+        config.source = file
+        return config
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(problems: [
+                ConfigProblem(file: file, line: error.source.begin.line, key: "-", message: "syntax error: \(error.description)")
+            ])
+        } catch {
+            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "\(error)")])
+        }
+        var reader = Reader(file: file, lines: KeyLines(text))
+        let config = reader.read(root)
+        if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
+        return config
+    }
+
+    struct Reader {
+        let file: String
+        let lines: KeyLines
+        var problems: [ConfigProblem] = []
+
+        mutating func problem(_ key: String, _ message: String) {
+            problems.append(ConfigProblem(file: file, line: lines.line(of: key), key: key, message: message))
+        }
+
+        mutating func read(_ root: TOMLTable) -> Config {
+            var c = Config()
+            for key in root.keys where !["daemon", "alerts", "feeds", "topics", "actors", "version"].contains(key) {
+                problem(key, "unknown key (expected daemon, alerts, feeds, topics, actors)")
+            }
+            if let v = root["version"], v.int != 1 { problem("version", "must be 1") }
+            if let t = table(root, "daemon") {
+                allow(t, "daemon", ["database", "poll_interval", "concurrency", "connect_timeout", "timeout", "max_body", "user_agent"])
+                if let s = string(t, "daemon.database") { c.daemon.database = expand(s) }
+                if let d = duration(t, "daemon.poll_interval") { c.daemon.pollInterval = d }
+                if let n = int(t, "daemon.concurrency", 1...256) { c.daemon.concurrency = n }
+                if let d = duration(t, "daemon.connect_timeout") { c.daemon.connectTimeout = d }
+                if let d = duration(t, "daemon.timeout") { c.daemon.timeout = d }
+                if let n = int(t, "daemon.max_body", 1024...1_073_741_824) { c.daemon.maxBodyBytes = n }
+                if let s = string(t, "daemon.user_agent") { c.daemon.userAgent = s }
+            }
+            if let t = table(root, "alerts") {
+                allow(t, "alerts", ["log", "format"])
+                if let s = string(t, "alerts.log") { c.alerts.log = expand(s) }
+                if let s = string(t, "alerts.format") {
+                    if let f = AlertSettings.Format(rawValue: s) { c.alerts.format = f } else { problem("alerts.format", "must be \"jsonl\" or \"text\", not \"\(s)\"") }
+                }
+            }
+            for (i, t) in tables(root, "feeds").enumerated() {
+                let p = "feeds[\(i)]"
+                allow(t, p, ["url", "name", "interval"])
+                guard let url = string(t, "\(p).url") else {
+                    if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
+                    continue
+                }
+                let lower = url.lowercased()
+                if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") || lower.hasPrefix("sample:")) {
+                    problem("\(p).url", "must be an http://, https:// or file:// URL, not \"\(url)\"")
+                }
+                if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
+                c.feeds.append(FeedConfig(url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval")))
+            }
+            for (i, t) in tables(root, "topics").enumerated() {
+                let p = "topics[\(i)]"
+                allow(t, p, ["name", "keywords", "countries", "types", "status"])
+                guard let name = string(t, "\(p).name") else {
+                    if t["name"] == nil { problem("\(p).name", "missing (every topic needs a name)") }
+                    continue
+                }
+                var topic = TopicConfig(name: name)
+                topic.keywords = strings(t, "\(p).keywords")
+                topic.countries = strings(t, "\(p).countries").map { $0.uppercased() }
+                topic.types = strings(t, "\(p).types").map { $0.uppercased() }
+                topic.status = strings(t, "\(p).status").map { $0.lowercased() }
+                for ty in topic.types where !Self.types.contains(ty) {
+                    problem("\(p).types", "unknown event type \"\(ty)\" (expected one of \(Self.types.sorted().joined(separator: ", ")))")
+                }
+                for s in topic.status where !["occurred", "planned", "possible", "background"].contains(s) {
+                    problem("\(p).status", "unknown status \"\(s)\" (expected occurred, planned, possible, background)")
+                }
+                for code in topic.countries where code.count < 2 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                    problem("\(p).countries", "\"\(code)\" is not a country or body code such as USA, CHN, EU")
+                }
+                if c.topics.contains(where: { $0.name == name }) { problem("\(p).name", "duplicate topic \"\(name)\"") }
+                c.topics.append(topic)
+            }
+            for (i, t) in tables(root, "actors").enumerated() {
+                let p = "actors[\(i)]"
+                allow(t, p, ["name", "country", "aliases", "title"])
+                guard let name = string(t, "\(p).name"), let country = string(t, "\(p).country") else {
+                    if t["name"] == nil { problem("\(p).name", "missing") }
+                    if t["country"] == nil { problem("\(p).country", "missing") }
+                    continue
+                }
+                c.actors.append(
+                    Lexicon.ExtraActor(name: name, country: country.uppercased(), aliases: strings(t, "\(p).aliases"), title: string(t, "\(p).title")))
+            }
+            return c
+        }
+
+        static let types: Set<String> = [
+            "CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COOPERATE", "AID", "SUPPORT",
+            "CONCEDE", "RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST",
+        ]
+
+        private func leaf(_ path: String) -> String { String(path.split(separator: ".").last ?? Substring(path)) }
+
+        mutating func allow(_ t: TOMLTable, _ prefix: String, _ keys: Set<String>) {
+            for k in t.keys where !keys.contains(k) {
+                problem("\(prefix).\(k)", "unknown key (expected one of \(keys.sorted().joined(separator: ", ")))")
+            }
+        }
+
+        mutating func table(_ root: TOMLTable, _ key: String) -> TOMLTable? {
+            guard let v = root[key] else { return nil }
+            guard let t = v.table else {
+                problem(key, "must be a table ([\(key)])")
+                return nil
+            }
+            return t
+        }
+
+        mutating func tables(_ root: TOMLTable, _ key: String) -> [TOMLTable] {
+            guard let v = root[key] else { return [] }
+            guard let a = v.array else {
+                problem(key, "must be an array of tables ([[\(key)]])")
+                return []
+            }
+            var out: [TOMLTable] = []
+            for (i, e) in a.enumerated() {
+                if let t = e.table { out.append(t) } else { problem("\(key)[\(i)]", "must be a table") }
+            }
+            return out
+        }
+
+        mutating func string(_ t: TOMLTable, _ path: String) -> String? {
+            guard let v = t[leaf(path)] else { return nil }
+            guard let s = v.string else {
+                problem(path, "must be a string, not \(v.type)")
+                return nil
+            }
+            return s
+        }
+
+        mutating func strings(_ t: TOMLTable, _ path: String) -> [String] {
+            guard let v = t[leaf(path)] else { return [] }
+            if let s = v.string { return [s] }
+            guard let a = v.array else {
+                problem(path, "must be a list of strings")
+                return []
+            }
+            var out: [String] = []
+            for e in a {
+                if let s = e.string { out.append(s) } else { problem(path, "must be a list of strings (found \(e.type))") }
+            }
+            return out
+        }
+
+        mutating func int(_ t: TOMLTable, _ path: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let v = t[leaf(path)] else { return nil }
+            guard let n = v.int else {
+                problem(path, "must be an integer, not \(v.type)")
+                return nil
+            }
+            guard range.contains(n) else {
+                problem(path, "must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
+                return nil
+            }
+            return n
+        }
+
+        mutating func duration(_ t: TOMLTable, _ path: String) -> Double? {
+            guard let v = t[leaf(path)] else { return nil }
+            if let n = v.int, n > 0 { return Double(n) }
+            if let s = v.string, let d = Duration.parse(s), d > 0 { return d }
+            problem(path, "must be a duration such as \"30s\", \"15m\", \"2h\" or a number of seconds")
+            return nil
+        }
+
+        private func expand(_ path: String) -> String {
+            path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst() : path
+        }
+    }
+}
+
+/// Durations in config: "90s", "15m", "2h", "1h30m", "1d".
+enum Duration {
+    static func parse(_ s: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var any = false
+        for ch in s.trimmingCharacters(in: .whitespaces) {
+            if ch.isNumber || ch == "." {
+                number.append(ch)
+                continue
+            }
+            guard let n = Double(number) else { return nil }
+            switch ch {
+            case "s": total += n
+            case "m": total += n * 60
+            case "h": total += n * 3600
+            case "d": total += n * 86400
+            default: return nil
+            }
+            number = ""
+            any = true
+        }
+        if !number.isEmpty {
+            guard let n = Double(number) else { return nil }
+            total += n
+            any = true
+        }
+        return any ? total : nil
+    }
+
+    static func format(_ seconds: Double) -> String {
+        let s = Int(seconds)
+        if s % 3600 == 0 { return "\(s / 3600)h" }
+        if s % 60 == 0 { return "\(s / 60)m" }
+        return "\(s)s"
+    }
+}
+
+/// Finds the line of a key in TOML source text: `daemon.poll_interval`, `feeds[2].url`.
+struct KeyLines {
+    private var map: [String: Int] = [:]
+
+    init(_ text: String) {
+        var table = ""
+        var counts: [String: Int] = [:]
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            let n = i + 1
+            if line.hasPrefix("[[") {
+                let name = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                let idx = counts[name, default: 0]
+                counts[name] = idx + 1
+                table = "\(name)[\(idx)]"
+                map[table] = map[table] ?? n
+                map[name] = map[name] ?? n
+            } else if line.hasPrefix("[") {
+                table = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                map[table] = map[table] ?? n
+            } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
+                let key = line[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                guard !key.isEmpty, !key.contains(" ") else { continue }
+                let full = table.isEmpty ? key : "\(table).\(key)"
+                map[full] = map[full] ?? n
+            }
+        }
+    }
+
+    func line(of key: String) -> Int? {
+        if let n = map[key] { return n }
+        // Fall back to the enclosing table.
+        var k = key
+        while let dot = k.lastIndex(of: ".") {
+            k = String(k[..<dot])
+            if let n = map[k] { return n }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,387 @@
+import Foundation
+
+/// Article text → developments. Pure: the publication date is an input, nothing is read or written.
+public struct Extractor: Sendable {
+    let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .builtIn) {
+        self.lexicon = lexicon
+    }
+
+    static let boundaries: Set<String> = [
+        ";", ":", "after", "before", "following", "amid", "while", "as", "since", "despite", "but", "although",
+        "though", "because", "where", "whereas", "when", "—", "–", "(", ")", "\u{201C}", "\"",
+    ]
+    static let skipBeforeTrigger: Set<String> = [
+        "also", "has", "have", "had", "then", "later", "again", "jointly", "both", "separately", "swiftly", "quickly",
+        "formally", "officially", "reportedly", "to", "will", "would",
+    ]
+    static let backgroundCues: [[String]] = [
+        ["last", "year"], ["previously"], ["in", "the", "past"], ["years", "ago"], ["months", "ago"], ["earlier", "this", "year"],
+        ["first", "term"], ["had"],
+    ]
+
+    struct Event {
+        var type: String
+        var mode: String?
+        var status: String
+        var sources: [Mention]
+        var targets: [Mention]
+        var symmetric: Bool
+        var location: String?
+        var date: String?
+        var sentence: Int
+        var start: Int
+        var end: Int
+        var hasExplicitDate = false
+    }
+
+    /// Extracts the developments of one article.
+    public func extract(_ article: Article) -> [Development] {
+        let published = article.published.flatMap(CalendarDay.init(iso:)) ?? CalendarDay(year: 2000, month: 1, day: 1)
+        let finder = MentionFinder(lexicon: lexicon, day: published.dayNumber)
+        let time = TemporalResolver(published: published)
+        let sentences = SentenceSplitter.split(article.text)
+        let lowered = sentences.map { " " + $0.lowercased() + " " }
+        var memory = ArticleMemory()
+        var events: [Event] = []
+
+        for (si, sentence) in sentences.enumerated() {
+            let tokens = Tokenizer.tokens(sentence)
+            if tokens.count < 3 { continue }
+            let (mentions, places) = finder.mentions(tokens, memory: memory)
+            let triggers = findTriggers(tokens, mentions: mentions)
+            var sentenceEvents: [Event] = []
+            for (ti, trig) in triggers.enumerated() {
+                let prevEnd = ti > 0 ? triggers[ti - 1].end : 0
+                let nextStart = ti + 1 < triggers.count ? triggers[ti + 1].start : tokens.count
+                var clauseStart = prevEnd
+                var b = trig.start - 1
+                while b >= prevEnd {
+                    if Self.boundaries.contains(tokens[b].lower) { clauseStart = b + 1; break }
+                    b -= 1
+                }
+                var clauseEnd = nextStart
+                var f = trig.end
+                while f < nextStart {
+                    if Self.boundaries.contains(tokens[f].lower) { clauseEnd = f; break }
+                    f += 1
+                }
+                if negated(tokens, from: clauseStart, trigger: trig.start) { continue }
+                var type = trig.type
+                var mode = trig.mode
+                // "called on X to…" asks; "called on the prime minister" is a courtesy call.
+                if ["call", "called", "calls"].contains(tokens[trig.start].lower), trig.end - trig.start == 2,
+                    tokens[trig.start + 1].lower == "on"
+                {
+                    let ahead = tokens[trig.end..<min(tokens.count, trig.end + 12)].map(\.lower)
+                    if ahead.contains("to") { type = "REQUEST"; mode = nil } else { type = "CONSULT"; mode = "meeting" }
+                }
+                // "agreed to meet": the meeting is the development.
+                if type == "AGREE", trig.end + 1 < tokens.count, tokens[trig.end].lower == "to",
+                    ti + 1 < triggers.count, triggers[ti + 1].start <= trig.end + 2
+                {
+                    continue
+                }
+                let left = mentions.filter { $0.start >= clauseStart && $0.end <= trig.start && !$0.reporter && !$0.locative }
+                let right = mentions.filter { $0.start >= trig.end && $0.end <= clauseEnd && !$0.reporter && (!$0.locative || mode == "visit") }
+                var sources = left
+                var k = trig.start - 1
+                while k >= clauseStart, Self.skipBeforeTrigger.contains(tokens[k].lower) { k -= 1 }
+                let coordinated = k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == ",") && sentenceEvents.last.map { $0.end <= trig.start } == true
+                if coordinated || sources.isEmpty, let prev = sentenceEvents.last, prev.type != "CONSULT" || type == "CONSULT" {
+                    sources = prev.sources
+                }
+                if sources.isEmpty, left.isEmpty, ti == 0, let subject = leadingSubject(mentions, before: trig.start) {
+                    sources = [subject]
+                }
+                var targets = right
+                let symmetric = (type == "CONSULT" && mode != "visit") || type == "AGREE" || type == "COOPERATE"
+                if mode == "visit", targets.isEmpty, let p = places.first(where: { $0.start >= trig.end && $0.end <= clauseEnd }) {
+                    targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
+                }
+                // Status and time.
+                var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
+                let resolved = time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned")
+                    ?? time.resolve(tokens, 0..<tokens.count, future: status == "planned")
+                var date: String?
+                var explicit = false
+                switch resolved {
+                case .day(let d)?:
+                    date = d.iso
+                    explicit = true
+                    if status == "occurred", d.dayNumber > published.dayNumber { status = "planned" }
+                    if d.dayNumber < published.dayNumber - 35 { status = "background" }
+                case .month(let d)?:
+                    date = d.isoMonth
+                    explicit = true
+                    if status == "occurred", d.year * 12 + d.month > published.year * 12 + published.month { status = "planned" }
+                    if (published.year * 12 + published.month) - (d.year * 12 + d.month) >= 2 { status = "background" }
+                case .year(let y)?:
+                    date = String(y)
+                    if y < published.year { status = "background" }
+                    if y > published.year, status == "occurred" { status = "planned" }
+                case nil:
+                    break
+                }
+                if date == nil, status != "planned" { date = published.isoMonth }
+                if status == "occurred", hasCue(Self.backgroundCues, tokens, from: max(clauseStart, trig.start - 4), to: clauseEnd) {
+                    status = "background"
+                }
+                let location =
+                    places.first(where: { $0.start >= clauseStart && $0.end <= clauseEnd && isLocative(tokens, $0.start) })?.name
+                    ?? places.first(where: { isLocative(tokens, $0.start) })?.name
+                    ?? (mode == "visit" ? targets.first(where: { $0.kind == .state }).map { $0.name } : nil)
+                let event = Event(
+                    type: type, mode: mode, status: status, sources: sources, targets: targets, symmetric: symmetric,
+                    location: location, date: date, sentence: si, start: trig.start, end: trig.end, hasExplicitDate: explicit)
+                sentenceEvents.append(event)
+            }
+            events.append(contentsOf: mergeSentence(sentenceEvents))
+            remember(mentions, events: sentenceEvents, into: &memory)
+        }
+        return assemble(events, sentences: sentences, lowered: lowered)
+    }
+
+    // MARK: Triggers
+
+    struct TriggerMatch {
+        var start: Int
+        var end: Int
+        var type: String
+        var mode: String?
+    }
+
+    func findTriggers(_ tokens: [Token], mentions: [Mention]) -> [TriggerMatch] {
+        var out: [TriggerMatch] = []
+        var inMention = [Bool](repeating: false, count: tokens.count)
+        for m in mentions where m.kind != .person || m.end - m.start > 0 {
+            for i in m.start..<min(m.end, tokens.count) where m.end - m.start <= 6 { inMention[i] = true }
+        }
+        var i = 0
+        while i < tokens.count {
+            guard !inMention[i], let candidates = lexicon.triggers[tokens[i].lower] else { i += 1; continue }
+            var best: TriggerMatch?
+            for t in candidates {
+                if let end = match(t.words, tokens, at: i), end > (best?.end ?? i) {
+                    best = TriggerMatch(start: i, end: end, type: t.type, mode: t.mode)
+                }
+            }
+            if let b = best {
+                out.append(b)
+                i = b.end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func match(_ words: [String], _ tokens: [Token], at start: Int) -> Int? {
+        var i = start
+        var w = 0
+        while w < words.count {
+            if words[w] == "*" {
+                let nextWord = words[w + 1]
+                var gap = 0
+                while i < tokens.count, gap <= 3, tokens[i].lower != nextWord {
+                    i += 1
+                    gap += 1
+                }
+                guard i < tokens.count, tokens[i].lower == nextWord, gap >= 1 else { return nil }
+                w += 1
+                continue
+            }
+            guard i < tokens.count, tokens[i].lower == words[w] else { return nil }
+            i += 1
+            w += 1
+        }
+        return i
+    }
+
+    // MARK: Modality
+
+    private func hasCue(_ cues: [[String]], _ tokens: [Token], from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        for i in from..<to {
+            for c in cues where i + c.count <= to {
+                var ok = true
+                for (k, w) in c.enumerated() where tokens[i + k].lower != w {
+                    ok = false
+                    break
+                }
+                if ok { return true }
+            }
+        }
+        return false
+    }
+
+    private func negated(_ tokens: [Token], from clauseStart: Int, trigger: Int) -> Bool {
+        hasCue(lexicon.negations, tokens, from: max(clauseStart, trigger - 5), to: trigger)
+    }
+
+    private func modality(_ tokens: [Token], from clauseStart: Int, trigger: Int, rightEnd: Int) -> String {
+        // The nearest cue before the trigger wins; then forward-looking time words after it.
+        var i = trigger - 1
+        let lower = max(clauseStart, trigger - 8)
+        while i >= lower {
+            for cue in lexicon.modality where i + cue.words.count <= trigger {
+                var ok = true
+                for (k, w) in cue.words.enumerated() where tokens[i + k].lower != w {
+                    ok = false
+                    break
+                }
+                if ok { return cue.status }
+            }
+            i -= 1
+        }
+        let futureAfter: [[String]] = [["next", "week"], ["next", "month"], ["coming", "weeks"], ["coming", "days"], ["later", "this"], ["tomorrow"], ["next", "year"]]
+        if hasCue(futureAfter, tokens, from: trigger, to: rightEnd) { return "planned" }
+        if trigger > 0, ["upcoming", "planned", "proposed", "scheduled"].contains(tokens[trigger - 1].lower) {
+            return tokens[trigger - 1].lower == "proposed" ? "possible" : "planned"
+        }
+        return "occurred"
+    }
+
+    private func isLocative(_ tokens: [Token], _ start: Int) -> Bool {
+        start > 0 && MentionFinder.locativeWords.contains(tokens[start - 1].lower)
+    }
+
+    private func leadingSubject(_ mentions: [Mention], before: Int) -> Mention? {
+        mentions.first { $0.end <= before && !$0.reporter && !$0.locative }
+    }
+
+    // MARK: Memory
+
+    private func remember(_ mentions: [Mention], events: [Event], into memory: inout ArticleMemory) {
+        for m in mentions where !m.locative {
+            if m.kind == .person {
+                if !m.reporter || memory.lastPerson == nil { memory.lastPerson = m }
+                if let o = m.office { memory.byOffice[o] = m }
+                if lexicon.names[m.name.lowercased()] == nil, let surname = m.name.split(separator: " ").last, m.name.contains(" ") {
+                    memory.introduced[surname.lowercased()] = m
+                }
+            } else if !m.reporter {
+                memory.lastState = m
+            }
+        }
+        if let consult = events.last(where: { $0.type == "CONSULT" }) {
+            let all = unique(consult.sources + consult.targets)
+            if all.count >= 2 { memory.lastConsult = all }
+        }
+    }
+
+    // MARK: Assembly
+
+    private func unique(_ ms: [Mention]) -> [Mention] {
+        var seen = Set<String>()
+        var out: [Mention] = []
+        for m in ms where seen.insert(m.key).inserted { out.append(m) }
+        // A state mentioned beside its own person adds nothing.
+        let personCodes = Set(out.filter { $0.kind == .person }.compactMap(\.code))
+        return out.filter { !($0.kind != .person && $0.code.map(personCodes.contains) == true && out.count > 2) }
+    }
+
+    /// Within a sentence, a meeting held during a visit is the visit.
+    private func mergeSentence(_ events: [Event]) -> [Event] {
+        var out: [Event] = []
+        for e in events {
+            if e.type == "CONSULT", let idx = out.lastIndex(where: { $0.type == "CONSULT" && $0.status == e.status }) {
+                let a = Set((out[idx].sources + out[idx].targets).compactMap(\.code))
+                let b = Set((e.sources + e.targets).compactMap(\.code))
+                if !a.isDisjoint(with: b), a.count >= 1 {
+                    var merged = out[idx]
+                    if e.mode == "visit", merged.mode != "visit" {
+                        var v = e
+                        v.sources = unique(merged.sources + e.sources)
+                        if v.targets.isEmpty || !merged.targets.isEmpty { v.targets = unique(e.targets + merged.targets) }
+                        v.date = merged.hasExplicitDate ? merged.date : e.date
+                        v.location = merged.location ?? e.location
+                        out[idx] = v
+                    } else {
+                        merged.targets = unique(merged.targets + e.targets)
+                        merged.location = merged.location ?? e.location
+                        out[idx] = merged
+                    }
+                    continue
+                }
+            }
+            out.append(e)
+        }
+        return out
+    }
+
+    private func assemble(_ events: [Event], sentences: [String], lowered: [String]) -> [Development] {
+        var out: [Development] = []
+        var keys: [String: Int] = [:]
+        for e in events {
+            var sources = unique(e.sources)
+            var targets = unique(e.targets).filter { t in !sources.contains { $0.key == t.key } }
+            var participants: [Participant]
+            if e.symmetric || (targets.isEmpty && Set(sources.compactMap(\.code)).count >= 2) {
+                participants = unique(sources + targets).map { $0.participant(role: "both") }
+            } else {
+                // A directed event needs someone on each side, from different states.
+                let sourceCodes = Set(sources.compactMap(\.code))
+                targets = targets.filter { $0.code.map { !sourceCodes.contains($0) } ?? true }
+                if sources.isEmpty || targets.isEmpty { continue }
+                sources = sources.filter { s in !targets.contains { $0.key == s.key } }
+                participants = sources.map { $0.participant(role: "source") } + targets.map { $0.participant(role: "target") }
+            }
+            let codes = Set(participants.compactMap(\.country))
+            let multilateral = codes.contains { lexicon.multilateral.contains($0) }
+            guard codes.count >= 2 || (multilateral && (e.type == "CONSULT" || e.type == "AGREE")) else { continue }
+            var mode = e.mode
+            if e.type == "CONSULT", multilateral, mode == "summit" || codes.count > 2 { mode = "multilateral" }
+            if e.type != "CONSULT" { mode = nil }
+            participants = participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
+            let topics = topicsFor(sentence: e.sentence, lowered: lowered)
+            var confidence = 0.55
+            if participants.contains(where: { $0.title != nil || $0.name.contains(" ") && $0.country != nil && lexicon.countryNames[$0.country!] != $0.name }) {
+                confidence += 0.15
+            }
+            if e.hasExplicitDate { confidence += 0.1 }
+            if e.location != nil { confidence += 0.05 }
+            if e.status == "possible" { confidence -= 0.1 }
+            confidence = (min(confidence, 0.95) * 100).rounded() / 100
+            let key = ([e.type, mode ?? "", e.status] + participants.map { $0.name }.sorted()).joined(separator: "|")
+            if let idx = keys[key] {
+                // The same event told again: keep the first telling, add what it lacked.
+                if out[idx].location == nil { out[idx].location = e.location }
+                if out[idx].date == nil || (!out[idx].date!.contains("-") && e.date != nil) { out[idx].date = e.date }
+                out[idx].topics = Array(Set(out[idx].topics + topics)).sorted()
+                out[idx].confidence = min(0.95, out[idx].confidence + 0.05)
+                continue
+            }
+            keys[key] = out.count
+            out.append(
+                Development(
+                    type: e.type, mode: mode, status: e.status, participants: participants, location: e.location,
+                    date: e.date, topics: topics, evidence: sentences[e.sentence], confidence: confidence))
+        }
+        return out
+    }
+
+    private func topicsFor(sentence: Int, lowered: [String]) -> [String] {
+        var found: [String] = []
+        let range = max(0, sentence - 1)...min(lowered.count - 1, sentence + 1)
+        for (label, keywords) in lexicon.topics {
+            for k in keywords where range.contains(where: { containsWord(lowered[$0], k) }) {
+                found.append(label)
+                break
+            }
+        }
+        return found
+    }
+
+    private func containsWord(_ text: String, _ word: String) -> Bool {
+        var search = text[...]
+        while let r = search.range(of: word) {
+            let before = text[text.index(before: r.lowerBound)]
+            let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+            if !before.isLetter && !after.isLetter { return true }
+            search = text[r.upperBound...]
+        }
+        return false
+    }
+}

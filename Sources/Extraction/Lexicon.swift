@@ -1,0 +1,182 @@
+import Foundation
+
+/// The extractor's dictionaries: actors, titles, triggers, modality cues and topics.
+/// Built from the line-oriented data in `Data/`, extensible with user actors.
+public struct Lexicon: Sendable {
+    enum Kind: Sendable, Equatable {
+        case country(code: String)
+        case demonym(code: String)
+        case seat(code: String)  // capital or seat of government: acts for the state, or locates
+        case place(code: String)  // locates only
+        case body(code: String)
+        case person(index: Int)
+        case title(office: String, generic: Bool)
+        case honorific
+    }
+
+    struct Entry: Sendable {
+        var words: [String]
+        var kind: Kind
+        var surface: String
+        /// Proper names need a capital letter in the text ("US" is not "us").
+        var needsCapital: Bool
+    }
+
+    struct Office: Sendable {
+        var code: String
+        var office: String
+        var from: Int  // day number
+        var to: Int?
+    }
+
+    struct Person: Sendable {
+        var name: String
+        var code: String
+        var offices: [Office]
+    }
+
+    struct Trigger: Sendable {
+        var words: [String]  // "*" is a gap of up to three words
+        var type: String
+        var mode: String?
+    }
+
+    var names: [String: [Entry]] = [:]  // keyed by the first word, lowercased
+    var people: [Person] = []
+    var countryNames: [String: String] = [:]  // code -> canonical name
+    var multilateral: Set<String> = []
+    var triggers: [String: [Trigger]] = [:]
+    var negations: [[String]] = []
+    var modality: [(status: String, words: [String])] = []
+    var topics: [(label: String, keywords: [String])] = []
+    var honorifics: Set<String> = []
+
+    /// The built-in dictionaries.
+    public static let builtIn = Lexicon(extraActors: [])
+
+    /// A user-defined actor (from the `[[actors]]` config tables).
+    public struct ExtraActor: Sendable, Equatable {
+        public var name: String
+        public var country: String
+        public var aliases: [String]
+        public var title: String?
+        public init(name: String, country: String, aliases: [String] = [], title: String? = nil) {
+            self.name = name
+            self.country = country
+            self.aliases = aliases
+            self.title = title
+        }
+    }
+
+    public init(extraActors: [ExtraActor]) {
+        for line in Self.lines(Self.countriesData) {
+            let f = Self.fields(line)
+            guard f.count >= 4 else { continue }
+            let code = f[0]
+            let names = Self.list(f[1])
+            countryNames[code] = names.first
+            for n in names { add(n, .country(code: code)) }
+            for d in Self.list(f[2]) { add(d, .demonym(code: code)) }
+            for s in Self.list(f[3]) { add(s, .seat(code: code)) }
+        }
+        for line in Self.lines(Self.placesData) {
+            let f = Self.fields(line)
+            guard f.count >= 2 else { continue }
+            for p in Self.list(f[1]) { add(p, .place(code: f[0])) }
+        }
+        for line in Self.lines(Self.bodiesData) {
+            let f = Self.fields(line)
+            guard f.count >= 2 else { continue }
+            let names = Self.list(f[1])
+            countryNames[f[0]] = names.first
+            if f.count > 2, f[2] == "multilateral" { multilateral.insert(f[0]) }
+            for n in names { add(n, .body(code: f[0])) }
+        }
+        var personIndex: [String: Int] = [:]
+        for line in Self.lines(Self.peopleData) {
+            let f = Self.fields(line)
+            guard f.count >= 5 else { continue }
+            let office = Office(
+                code: f[1], office: f[2], from: CalendarDay(iso: f[3])?.dayNumber ?? 0,
+                to: CalendarDay(iso: f[4])?.dayNumber)
+            if let i = personIndex[f[0]] {
+                people[i].offices.append(office)
+                continue
+            }
+            let i = people.count
+            personIndex[f[0]] = i
+            people.append(Person(name: f[0], code: f[1], offices: [office]))
+            add(f[0], .person(index: i))
+            if f.count > 5 { for a in Self.list(f[5]) { add(a, .person(index: i)) } }
+        }
+        for actor in extraActors {
+            let i = people.count
+            people.append(Person(name: actor.name, code: actor.country, offices: []))
+            add(actor.name, .person(index: i))
+            for a in actor.aliases { add(a, .person(index: i)) }
+        }
+        for line in Self.lines(Self.titlesData) {
+            let f = Self.fields(line)
+            guard f.count >= 2 else { continue }
+            let generic = f[0].hasSuffix("*")
+            let office = generic ? String(f[0].dropLast()) : f[0]
+            for p in Self.list(f[1]) { add(p, .title(office: office, generic: generic), capital: false) }
+        }
+        honorifics = Set(Self.list(Self.honorificsData.trimmingCharacters(in: .whitespacesAndNewlines)))
+        for line in Self.lines(Self.triggersData) {
+            let f = Self.fields(line)
+            guard f.count >= 3 else { continue }
+            for p in Self.list(f[2]) {
+                let words = Tokenizer.words(p)
+                guard let first = words.first else { continue }
+                triggers[first, default: []].append(Trigger(words: words, type: f[0], mode: f[1].isEmpty ? nil : f[1]))
+            }
+        }
+        for (k, v) in triggers { triggers[k] = v.sorted { $0.words.count > $1.words.count } }
+        negations = Self.list(Self.negationData.trimmingCharacters(in: .whitespacesAndNewlines)).map(Tokenizer.words)
+        for line in Self.lines(Self.modalityData) {
+            let f = Self.fields(line)
+            guard f.count >= 2 else { continue }
+            for p in Self.list(f[1]) { modality.append((f[0], Tokenizer.words(p))) }
+        }
+        modality.sort { $0.words.count > $1.words.count }
+        for line in Self.lines(Self.topicsData) {
+            let f = Self.fields(line)
+            guard f.count >= 2 else { continue }
+            topics.append((f[0], f[1].split(separator: ";").map { String($0).lowercased() }))
+        }
+        for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
+    }
+
+    private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {
+        let words = Tokenizer.words(surface)
+        guard let first = words.first else { return }
+        names[first, default: []].append(Entry(words: words, kind: kind, surface: surface, needsCapital: capital))
+    }
+
+    func name(of code: String) -> String { countryNames[code] ?? code }
+
+    /// Who held `office` for `code` on `day`.
+    func holder(code: String, office: String, day: Int) -> Int? {
+        for (i, p) in people.enumerated() {
+            for o in p.offices where o.code == code && o.office == office {
+                if o.from <= day, day < (o.to ?? Int.max) { return i }
+            }
+        }
+        return nil
+    }
+
+    static func lines(_ s: String) -> [Substring] {
+        s.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    static func fields(_ line: Substring) -> [String] {
+        line.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    static func list(_ s: String) -> [String] {
+        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,360 @@
+/// Finds the actors and places of one sentence: dictionary names, titles and appositions,
+/// unknown people introduced by a title, pronouns and "the two sides" (coreference).
+struct MentionFinder {
+    let lexicon: Lexicon
+    let day: Int
+
+    struct Atom {
+        var start: Int
+        var end: Int
+        var kind: Lexicon.Kind?
+        var surface: String
+        var unknownName: Bool = false
+        var introduced: Mention?
+    }
+
+    struct Place {
+        var start: Int
+        var end: Int
+        var name: String
+        var code: String
+    }
+
+    static let locativeWords: Set<String> = ["in", "at", "near", "outside", "inside", "across", "throughout", "hosted"]
+    static let groupPhrases: [[String]] = [
+        ["the", "two", "sides"], ["both", "sides"], ["the", "two", "leaders"], ["both", "leaders"],
+        ["the", "two", "countries"], ["both", "countries"], ["the", "two", "nations"], ["both", "nations"],
+        ["the", "two", "ministers"], ["the", "two", "men"], ["the", "two", "presidents"], ["the", "pair"],
+        ["the", "two", "governments"], ["both", "governments"], ["they"],
+    ]
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "tweeted",
+        "wrote", "posted", "explained", "confirmed", "announced",
+    ]
+    static let nameStop: Set<String> = [
+        "the", "a", "an", "on", "in", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "at",
+        "for", "with", "as", "by", "of", "to", "from", "after", "before", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    ]
+
+    func atoms(_ tokens: [Token], memory: ArticleMemory) -> [Atom] {
+        var out: [Atom] = []
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            guard t.isWord else { i += 1; continue }
+            var matched: Atom?
+            if let candidates = lexicon.names[t.lower] {
+                for e in candidates {
+                    guard i + e.words.count <= n else { continue }
+                    if let m = matched, m.end - m.start > e.words.count { break }
+                    var ok = true
+                    for (k, w) in e.words.enumerated() where tokens[i + k].lower != w {
+                        ok = false
+                        break
+                    }
+                    guard ok else { continue }
+                    if e.needsCapital {
+                        guard t.isCapitalized else { continue }
+                        // All-capital short forms ("US", "UN") must be written so.
+                        if e.surface.count <= 4, e.surface == e.surface.uppercased(), t.text != t.text.uppercased() {
+                            continue
+                        }
+                    }
+                    if let m = matched, m.end - m.start == e.words.count {
+                        // Same span, several readings: prefer a state over its demonym.
+                        if case .demonym = m.kind!, case .country = e.kind { matched?.kind = e.kind }
+                        continue
+                    }
+                    matched = Atom(start: i, end: i + e.words.count, kind: e.kind, surface: e.surface)
+                }
+            }
+            if matched == nil, t.isCapitalized, let m = memory.introduced[t.lower] {
+                matched = Atom(start: i, end: i + 1, kind: nil, surface: t.text, introduced: m)
+            }
+            if let m = matched {
+                out.append(m)
+                i = m.end
+                continue
+            }
+            // A capitalised name right after a title or honorific that the lexicon does not know.
+            if t.isCapitalized, !Self.nameStop.contains(t.lower), let prev = out.last, prev.end == i || (prev.end == i - 1 && tokens[i - 1].lower == ","),
+                isTitleOrHonorific(prev, tokens)
+            {
+                var j = i
+                while j < n, j - i < 4, tokens[j].isWord, tokens[j].isCapitalized || (j > i && tokens[j].lower.count <= 3 && ["bin", "al", "el", "da", "de", "van", "von"].contains(tokens[j].lower)),
+                    lexicon.names[tokens[j].lower] == nil || j > i
+                {
+                    if Self.nameStop.contains(tokens[j].lower) { break }
+                    j += 1
+                }
+                if j > i {
+                    let surface = tokens[i..<j].map(\.text).joined(separator: " ")
+                    out.append(Atom(start: i, end: j, kind: nil, surface: surface, unknownName: true))
+                    i = j
+                    continue
+                }
+            }
+            if t.lower == "of" || t.lower == "'s" {
+                out.append(Atom(start: i, end: i + 1, kind: nil, surface: t.lower))
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func isTitleOrHonorific(_ a: Atom, _ tokens: [Token]) -> Bool {
+        if case .title(_, let generic)? = a.kind { return !generic || a.surface == "minister" }
+        if case .honorific? = a.kind { return true }
+        return false
+    }
+
+    /// Resolves atoms into mentions; updates nothing (the caller updates the memory).
+    func mentions(_ tokens: [Token], memory: ArticleMemory) -> (mentions: [Mention], places: [Place]) {
+        let atoms = atoms(tokens, memory: memory)
+        var out: [Mention] = []
+        var places: [Place] = []
+        var k = 0
+        func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
+
+        while k < atoms.count {
+            let a = atoms[k]
+            var consumed = 1
+            switch a.kind {
+            case .country(let code)?, .demonym(let code)?, .seat(let code)?, .body(let code)?:
+                // [marker] ['s] [title…] [honorific] [name]
+                var j = k + 1
+                var last = a
+                if j < atoms.count, atoms[j].surface == "'s", adjacent(last, atoms[j]) { last = atoms[j]; j += 1 }
+                var office: String?
+                var generic = false
+                var titleText: String?
+                var titleStart = -1
+                while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
+                    if office == nil || !g { office = o; generic = g }
+                    if titleStart < 0 { titleStart = atoms[j].start }
+                    titleText = tokens[titleStart..<atoms[j].end].map(\.text).joined(separator: " ")
+                    last = atoms[j]
+                    j += 1
+                }
+                while j < atoms.count, adjacent(last, atoms[j]), case .honorific? = atoms[j].kind {
+                    last = atoms[j]
+                    j += 1
+                }
+                // Apposition: "China's top foreign policy official, Wang Yi"
+                var named: Mention?
+                if j < atoms.count {
+                    let b = atoms[j]
+                    let comma = office != nil && b.start == last.end + 1 && tokens[last.end].lower == ","
+                    if adjacent(last, b) || comma, let m = person(b, tokens) {
+                        if !comma || m.code == code || m.code == nil {
+                            named = m
+                            j += 1
+                        }
+                    }
+                }
+                if var m = named {
+                    if m.code == nil { m.code = code }
+                    if m.title == nil { m.title = titleText }
+                    m.start = a.start
+                    out.append(m)
+                    consumed = j - k
+                } else if let office {
+                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                        var m = personMention(p, start: a.start, end: last.end)
+                        m.title = titleText
+                        m.office = office
+                        out.append(m)
+                    } else {
+                        out.append(stateMention(code, a, end: last.end, title: titleText))
+                    }
+                    consumed = j - k
+                } else {
+                    if case .demonym? = a.kind { break }  // "Chinese state media" is no actor
+                    var m = stateMention(code, a, end: a.end, title: nil)
+                    if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                        m.locative = true
+                        places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
+                    }
+                    if case .country? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                        m.locative = true
+                        places.append(Place(start: a.start, end: a.end, name: lexicon.name(of: code), code: code))
+                    }
+                    out.append(m)
+                }
+            case .place(let code)?:
+                places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
+            case .title(let office, let generic)?:
+                var j = k + 1
+                var last = a
+                while j < atoms.count, adjacent(last, atoms[j]) {
+                    if case .title? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+                    if case .honorific? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+                    break
+                }
+                let titleText = tokens[a.start..<last.end].map(\.text).joined(separator: " ")
+                if j < atoms.count, adjacent(last, atoms[j]) || (atoms[j].start == last.end + 1 && tokens[last.end].lower == ","),
+                    var m = person(atoms[j], tokens)
+                {
+                    m.start = a.start
+                    if m.title == nil { m.title = titleText }
+                    m.office = generic ? nil : office
+                    out.append(m)
+                    consumed = j - k + 1
+                } else if j + 1 < atoms.count, atoms[j].surface == "of", adjacent(last, atoms[j]), adjacent(atoms[j], atoms[j + 1]),
+                    let code = markerCode(atoms[j + 1])
+                {
+                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                        var m = personMention(p, start: a.start, end: atoms[j + 1].end)
+                        m.title = titleText
+                        out.append(m)
+                    } else {
+                        out.append(stateMention(code, atoms[j + 1], end: atoms[j + 1].end, title: titleText))
+                    }
+                    consumed = j - k + 2
+                } else if !generic, a.start > 0, ["the", "their"].contains(tokens[a.start - 1].lower),
+                    var m = memory.byOffice[office]
+                {
+                    m.start = a.start
+                    m.end = last.end
+                    out.append(m)
+                    consumed = j - k
+                }
+            case .honorific?:
+                if k + 1 < atoms.count, adjacent(a, atoms[k + 1]), var m = person(atoms[k + 1], tokens) {
+                    m.start = a.start
+                    out.append(m)
+                    consumed = 2
+                }
+            default:
+                if let m = person(a, tokens) { out.append(m) }
+            }
+            k += consumed
+        }
+        addPronounsAndGroups(tokens, memory: memory, into: &out)
+        markReporters(tokens, &out)
+        return (out.sorted { $0.start < $1.start }, places)
+    }
+
+    private func markerCode(_ a: Atom) -> String? {
+        switch a.kind {
+        case .country(let c)?, .demonym(let c)?, .seat(let c)?, .body(let c)?: return c
+        default: return nil
+        }
+    }
+
+    private func person(_ a: Atom, _ tokens: [Token]) -> Mention? {
+        if case .person(let i)? = a.kind { return personMention(i, start: a.start, end: a.end) }
+        if var m = a.introduced {
+            m.start = a.start
+            m.end = a.end
+            return m
+        }
+        if a.unknownName {
+            return Mention(kind: .person, name: a.surface, code: nil, title: nil, start: a.start, end: a.end)
+        }
+        return nil
+    }
+
+    func personMention(_ i: Int, start: Int, end: Int) -> Mention {
+        let p = lexicon.people[i]
+        // The person's country is that of the office held on the article's day, else the latest before it.
+        var code = p.code
+        var best = Int.min
+        var office: String?
+        for o in p.offices where o.from <= day && o.from > best {
+            best = o.from
+            code = o.code
+            office = o.office
+        }
+        var m = Mention(kind: .person, name: p.name, code: code, title: nil, start: start, end: end)
+        m.office = office
+        return m
+    }
+
+    private func stateMention(_ code: String, _ a: Atom, end: Int, title: String?) -> Mention {
+        let kind: Mention.Kind
+        if case .body? = a.kind { kind = .body } else { kind = .state }
+        return Mention(kind: kind, name: lexicon.name(of: code), code: code, title: title, start: a.start, end: end)
+    }
+
+    private func addPronounsAndGroups(_ tokens: [Token], memory: ArticleMemory, into out: inout [Mention]) {
+        var i = 0
+        let covered = out.map { ($0.start, $0.end) }
+        func free(_ s: Int, _ e: Int) -> Bool { !covered.contains { $0.0 < e && s < $0.1 } }
+        while i < tokens.count {
+            let w = tokens[i].lower
+            var matchedGroup = false
+            for g in Self.groupPhrases where i + g.count <= tokens.count {
+                if zip(g, tokens[i..<(i + g.count)]).allSatisfy({ $0 == $1.lower }), free(i, i + g.count) {
+                    let members = memory.lastConsult
+                    if members.count >= 2 {
+                        for var m in members {
+                            m.start = i
+                            m.end = i + g.count
+                            m.locative = false
+                            m.reporter = false
+                            out.append(m)
+                        }
+                    }
+                    i += g.count
+                    matchedGroup = true
+                    break
+                }
+            }
+            if matchedGroup { continue }
+            if ["he", "she", "his", "her"].contains(w), var m = memory.lastPerson, free(i, i + 1) {
+                m.start = i
+                m.end = i + 1
+                m.reporter = false
+                out.append(m)
+            } else if ["it", "its"].contains(w), var m = memory.lastState, free(i, i + 1) {
+                m.start = i
+                m.end = i + 1
+                m.reporter = false
+                m.locative = false
+                out.append(m)
+            }
+            i += 1
+        }
+    }
+
+    /// "…, the White House said", "according to X", "X told reporters": X reports, it does not act.
+    private func markReporters(_ tokens: [Token], _ out: inout [Mention]) {
+        for idx in out.indices {
+            let m = out[idx]
+            // X said / X told / X's spokesman said (within three words, skipping time words)
+            var j = m.end
+            var steps = 0
+            while j < tokens.count, steps < 4 {
+                let w = tokens[j].lower
+                if Self.reportingVerbs.contains(w) {
+                    // "X said he would…": the pronoun brings X back as the subject.
+                    let next = j + 1 < tokens.count ? tokens[j + 1].lower : ""
+                    let next2 = j + 2 < tokens.count ? tokens[j + 2].lower : ""
+                    let pronounFollows = ["he", "she", "it", "they"].contains(next) || (next == "that" && ["he", "she", "it", "they"].contains(next2))
+                    if !pronounFollows { out[idx].reporter = true }
+                    break
+                }
+                if ["on", "in", "a", "the", "statement", "spokesman", "spokeswoman", "spokesperson", "also", "later", "earlier", "has", "had", "have"]
+                    .contains(w) || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(w)
+                {
+                    j += 1
+                    steps += 1
+                    continue
+                }
+                break
+            }
+            // said X / according to X
+            if m.start >= 1 {
+                let p1 = tokens[m.start - 1].lower
+                let p2 = m.start >= 2 ? tokens[m.start - 2].lower : ""
+                if p1 == "said" || p1 == "quoted" || (p2 == "according" && p1 == "to") || (p1 == "the" && p2 == "said") {
+                    out[idx].reporter = true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import CLibXML2
+
+/// HTML to plain text: paragraph breaks kept, scripts, styles and navigation dropped, entities decoded.
+public enum HTMLText {
+    static let skipped: Set<String> = [
+        "script", "style", "nav", "noscript", "iframe", "svg", "form", "button", "select", "aside", "footer",
+        "template", "head", "object", "embed",
+    ]
+    static let blocks: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote",
+        "section", "article", "pre", "hr", "dd", "dt", "dl", "figcaption", "figure", "header", "main", "body",
+        "address", "center",
+    ]
+
+    /// Converts an HTML fragment or document to text. Plain text passes through with whitespace tidied.
+    public static func plainText(_ html: String) -> String {
+        let hasMarkup = html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") })
+        guard hasMarkup else { return tidy(html) }
+        var text = parse(html)
+        // Double-escaped HTML ("&lt;p&gt;" inside the XML) decodes into tags: parse once more.
+        if text.contains("</") || text.contains("<p>") || text.contains("<br") {
+            text = parse(text)
+        }
+        return text
+    }
+
+    private static func parse(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return "" }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                htmlReadMemory($0, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return tidy(html) }
+        defer { xmlFreeDoc(doc) }
+        var writer = TextWriter()
+        writer.walk(doc.pointee.children)
+        return writer.finish()
+    }
+
+    /// Text of an XML subtree rendered as HTML (Atom `type="xhtml"` content).
+    static func plainText(node: xmlNodePtr) -> String {
+        var writer = TextWriter()
+        writer.walk(node.pointee.children)
+        return writer.finish()
+    }
+
+    static func tidy(_ s: String) -> String {
+        var writer = TextWriter()
+        writer.append(s)
+        return writer.finish()
+    }
+}
+
+/// Accumulates text, collapsing runs of whitespace and keeping paragraph breaks.
+struct TextWriter {
+    private var out: [UInt8] = []
+    private var pendingSpace = false
+    private var pendingBreak = false
+
+    mutating func walk(_ first: xmlNodePtr?) {
+        var c = first
+        while let n = c {
+            switch n.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content { appendC(content) }
+            case XML_ELEMENT_NODE:
+                let name = n.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                if HTMLText.skipped.contains(name) { break }
+                let block = HTMLText.blocks.contains(name)
+                if block { paragraph() }
+                walk(n.pointee.children)
+                if block { paragraph() }
+            case XML_ENTITY_REF_NODE:
+                if let name = n.pointee.name,
+                    let scalar = HTMLEntities.table[String(cString: name)].flatMap(Unicode.Scalar.init)
+                {
+                    append(String(Character(scalar)))
+                }
+            default:
+                break
+            }
+            c = n.pointee.next
+        }
+    }
+
+    mutating func paragraph() {
+        if !out.isEmpty { pendingBreak = true }
+    }
+
+    private mutating func appendC(_ p0: UnsafePointer<UInt8>) {
+        var p = p0
+        while p.pointee != 0 {
+            byte(p.pointee)
+            p += 1
+        }
+    }
+
+    mutating func append(_ s: String) {
+        for b in s.utf8 { byte(b) }
+    }
+
+    private mutating func byte(_ b: UInt8) {
+        // Collapse whitespace (including U+00A0, encoded C2 A0) into one space.
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+            if !out.isEmpty { pendingSpace = true }
+            return
+        }
+        if b == 0xA0, out.last == 0xC2 {
+            out.removeLast()
+            if !out.isEmpty { pendingSpace = true }
+            return
+        }
+        if pendingBreak {
+            out.append(0x0A)
+            out.append(0x0A)
+            pendingBreak = false
+            pendingSpace = false
+        } else if pendingSpace {
+            out.append(0x20)
+            pendingSpace = false
+        }
+        out.append(b)
+    }
+
+    func finish() -> String {
+        var s = String(decoding: out, as: UTF8.self)
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,194 @@
+import CLibXML2
+import Foundation
+
+/// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0, read with libxml2 in recovering mode.
+///
+/// Entity declarations are refused outright (the parser stops at the first one), so neither
+/// billion-laughs nor quadratic blow-ups can expand; the network is never touched.
+enum XMLFeedParser {
+    static let atom10 = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let xmlNS = "http://www.w3.org/XML/1998/namespace"
+
+    static func parse(_ data: Data, baseURL: URL?) throws(FeedError) -> Feed {
+        var bytes = [UInt8](data)
+        if let rewritten = HTMLEntities.numericReferences(in: bytes) { bytes = rewritten }
+
+        var sax = xmlSAXHandler()
+        xmlSAXVersion(&sax, 2)
+        sax.entityDecl = { ctx, _, _, _, _, _ in
+            guard let ctxt = ctx?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            ctxt.pointee.wellFormed = -42  // marker: refused entity declaration
+            xmlStopParser(ctxt)
+        }
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, nil, nil, 0, baseURL?.absoluteString) else {
+            throw FeedError("cannot create XML parser")
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let options =
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOBLANKS.rawValue
+        xmlCtxtUseOptions(ctxt, Int32(options))
+        _ = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
+                xmlParseChunk(ctxt, $0, Int32(buf.count), 1)
+            }
+        }
+        let refused = ctxt.pointee.wellFormed == -42
+        guard let doc = ctxt.pointee.myDoc else {
+            throw FeedError(refused ? "document declares XML entities (refused)" : "not an XML document")
+        }
+        defer { xmlFreeDoc(doc) }
+        if refused { throw FeedError("document declares XML entities (refused: possible entity expansion attack)") }
+        guard let rootPtr = xmlDocGetRootElement(doc) else { throw FeedError("XML document has no root element") }
+        let root = XMLNode(ptr: rootPtr)
+        let name = root.name.lowercased()
+        switch name {
+        case "rss":
+            let version = root.attribute("version") ?? "2.0"
+            let format: FeedFormat = version.hasPrefix("0.9") ? .rss09x : .rss20
+            guard let channel = root.children.first(where: { $0.name == "channel" }) else {
+                throw FeedError("RSS document has no <channel>")
+            }
+            return rss(format: format, channel: channel, items: channel.children.filter { $0.name == "item" }, base: baseURL)
+        case "rdf":
+            let channel = root.children.first(where: { $0.name == "channel" })
+            let items = root.children.filter { $0.name == "item" } + (channel?.children.filter { $0.name == "item" } ?? [])
+            return rss(format: .rss10, channel: channel, items: items, base: baseURL)
+        case "feed":
+            return atom(root, format: root.namespace == atom03 ? .atom03 : .atom10, base: baseURL)
+        default:
+            throw FeedError("unknown document type <\(root.name)> (expected rss, rdf:RDF or feed)")
+        }
+    }
+
+    private static func base(of node: XMLNode, inherited: URL?) -> URL? {
+        guard let b = node.attribute("base", namespace: xmlNS) else { return inherited }
+        return URL(string: b, relativeTo: inherited)?.absoluteURL ?? inherited
+    }
+
+    private static func text(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = HTMLText.plainText(s)
+        return t.isEmpty ? nil : t
+    }
+
+    // MARK: RSS
+
+    private static func rss(format: FeedFormat, channel: XMLNode?, items: [XMLNode], base baseURL: URL?) -> Feed {
+        var feed = Feed(format: format)
+        var feedBase = baseURL
+        if let channel {
+            for child in channel.children where child.namespace == nil || child.namespace == "http://purl.org/rss/1.0/" {
+                switch child.name {
+                case "title": feed.title = text(child.text)
+                case "link": feed.link = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                default: break
+                }
+            }
+            if let l = feed.link, let u = URL(string: l), u.scheme != nil { feedBase = feedBase ?? u }
+        }
+        for item in items {
+            let itemBase = base(of: item, inherited: feedBase)
+            var e = FeedEntry()
+            var description: String?
+            var encoded: String?
+            var guidIsLink = false
+            for c in item.children {
+                let ns = c.namespace
+                switch (ns, c.name) {
+                case (nil, "title"), ("http://purl.org/rss/1.0/", "title"): e.title = text(c.text)
+                case (nil, "link"), ("http://purl.org/rss/1.0/", "link"):
+                    e.link = URLResolver.resolve(c.text, base: itemBase)
+                case (nil, "guid"):
+                    let g = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !g.isEmpty { e.id = g }
+                    guidIsLink = (c.attribute("isPermaLink") ?? "true") == "true"
+                case (nil, "pubDate"): e.published = DateParser.parse(c.text)
+                case (dc, "date"): if e.published == nil { e.published = DateParser.parse(c.text) }
+                case (nil, "description"), ("http://purl.org/rss/1.0/", "description"): description = c.text
+                case (content, "encoded"): encoded = c.text
+                case (nil, "author"), (dc, "creator"): if e.author == nil { e.author = text(c.text) }
+                default: break
+                }
+            }
+            if e.id == nil, let about = item.attribute("about", namespace: rdf) { e.id = about }
+            if e.link == nil, guidIsLink, let g = e.id, g.hasPrefix("http") { e.link = g }
+            e.summary = text(description)
+            e.content = text(encoded)
+            feed.entries.append(e)
+        }
+        return feed
+    }
+
+    // MARK: Atom
+
+    private static func atomText(_ node: XMLNode) -> String? {
+        let type = (node.attribute("type") ?? "text").lowercased()
+        if type == "xhtml" || type == "application/xhtml+xml" {
+            let t = HTMLText.plainText(node: node.ptr)
+            return t.isEmpty ? nil : t
+        }
+        if node.attribute("mode") == "base64" {
+            guard let d = Data(base64Encoded: node.text.filter { !$0.isWhitespace }) else { return nil }
+            return text(String(decoding: d, as: UTF8.self))
+        }
+        if type == "text" || type == "text/plain" {
+            let t = HTMLText.tidy(node.text)
+            return t.isEmpty ? nil : t
+        }
+        return text(node.text)
+    }
+
+    private static func atomLink(_ node: XMLNode, base: URL?) -> (rel: String, href: String?) {
+        (node.attribute("rel") ?? "alternate", URLResolver.resolve(node.attribute("href"), base: base))
+    }
+
+    private static func atom(_ root: XMLNode, format: FeedFormat, base baseURL: URL?) -> Feed {
+        var feed = Feed(format: format)
+        let feedBase = base(of: root, inherited: baseURL)
+        let ns = root.namespace
+        for c in root.children where c.namespace == ns {
+            switch c.name {
+            case "title": feed.title = atomText(c)
+            case "link":
+                let l = atomLink(c, base: feedBase)
+                if l.rel == "alternate", feed.link == nil { feed.link = l.href }
+            case "entry":
+                feed.entries.append(atomEntry(c, ns: ns, base: base(of: c, inherited: feedBase)))
+            default: break
+            }
+        }
+        return feed
+    }
+
+    private static func atomEntry(_ entry: XMLNode, ns: String?, base: URL?) -> FeedEntry {
+        var e = FeedEntry()
+        for c in entry.children {
+            guard c.namespace == ns else {
+                if c.namespace == dc, c.name == "date", e.published == nil { e.published = DateParser.parse(c.text) }
+                continue
+            }
+            switch c.name {
+            case "id": e.id = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "title": e.title = atomText(c)
+            case "link":
+                let l = atomLink(c, base: self.base(of: c, inherited: base))
+                if l.rel == "alternate", e.link == nil { e.link = l.href }
+            case "published", "issued": e.published = DateParser.parse(c.text)
+            case "updated", "modified": e.updated = DateParser.parse(c.text)
+            case "created": if e.published == nil { e.published = DateParser.parse(c.text) }
+            case "author":
+                if let n = c.children.first(where: { $0.name == "name" }) { e.author = text(n.text) }
+            case "summary": e.summary = atomText(c)
+            case "content": e.content = atomText(c)
+            default: break
+            }
+        }
+        if e.published == nil { e.published = e.updated }
+        return e
+    }
+}
