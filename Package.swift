@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -46,10 +47,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
-        .testTarget(name: "DiploWatchTests", dependencies: ["DiploWatch", "Feeds", "Extraction"]),
-        .testTarget(name: "CLITests", dependencies: ["DiploWatch"]),
+        .testTarget(
+            name: "DiploWatchTests",
+            dependencies: [
+                "DiploWatch", "Feeds", "Extraction", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "CLITests", dependencies: ["DiploWatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

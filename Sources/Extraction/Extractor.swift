@@ -89,13 +89,18 @@ public struct Extractor: Sendable {
                 var k = trig.start - 1
                 while k >= clauseStart, Self.skipBeforeTrigger.contains(tokens[k].lower) { k -= 1 }
                 let coordinated = k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == ",") && sentenceEvents.last.map { $0.end <= trig.start } == true
-                if coordinated || sources.isEmpty, let prev = sentenceEvents.last, prev.type != "CONSULT" || type == "CONSULT" {
+                if coordinated, let prev = sentenceEvents.last {
                     sources = prev.sources
                 }
                 if sources.isEmpty, left.isEmpty, ti == 0, let subject = leadingSubject(mentions, before: trig.start) {
                     sources = [subject]
                 }
                 var targets = right
+                if type == "CONSULT", mode != "visit" {
+                    // "discussed Taiwan", "talks on Ukraine": states after the trigger are what was
+                    // talked about unless they are its partners ("with", "between", "met").
+                    targets = targets.filter { m in m.kind == .person || Self.partnerCue(tokens, before: m.start, after: trig.end) }
+                }
                 let symmetric = (type == "CONSULT" && mode != "visit") || type == "AGREE" || type == "COOPERATE"
                 if mode == "visit", targets.isEmpty, let p = places.first(where: { $0.start >= trig.end && $0.end <= clauseEnd }) {
                     targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
@@ -103,7 +108,7 @@ public struct Extractor: Sendable {
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
                 let resolved = time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned")
-                    ?? time.resolve(tokens, 0..<tokens.count, future: status == "planned")
+                    ?? (status == "occurred" ? time.resolve(tokens, 0..<tokens.count, future: false) : nil)
                 var date: String?
                 var explicit = false
                 switch resolved {
@@ -130,7 +135,6 @@ public struct Extractor: Sendable {
                 }
                 let location =
                     places.first(where: { $0.start >= clauseStart && $0.end <= clauseEnd && isLocative(tokens, $0.start) })?.name
-                    ?? places.first(where: { isLocative(tokens, $0.start) })?.name
                     ?? (mode == "visit" ? targets.first(where: { $0.kind == .state }).map { $0.name } : nil)
                 let event = Event(
                     type: type, mode: mode, status: status, sources: sources, targets: targets, symmetric: symmetric,
@@ -241,6 +245,20 @@ public struct Extractor: Sendable {
             return tokens[trigger - 1].lower == "proposed" ? "possible" : "planned"
         }
         return "occurred"
+    }
+
+    static let partnerWords: Set<String> = [
+        "with", "between", "and", ",", "met", "meets", "meet", "hosted", "hosts", "host", "received", "receives", "by",
+        "welcomed", "counterpart", "counterparts", "among", "including",
+    ]
+    static let partnerSkippable: Set<String> = ["the", "his", "her", "their", "its", "'s", "visiting", "top", "senior"]
+
+    /// Whether the words before a mention make it a partner of the meeting.
+    static func partnerCue(_ tokens: [Token], before start: Int, after triggerEnd: Int) -> Bool {
+        var i = start - 1
+        while i >= triggerEnd, partnerSkippable.contains(tokens[i].lower) || tokens[i].isCapitalized && i > triggerEnd { i -= 1 }
+        if i < triggerEnd { return i + 1 == triggerEnd && tokens[triggerEnd - 1].lower != "discussed" && tokens[triggerEnd - 1].lower != "discuss" }
+        return partnerWords.contains(tokens[i].lower)
     }
 
     private func isLocative(_ tokens: [Token], _ start: Int) -> Bool {
@@ -362,9 +380,17 @@ public struct Extractor: Sendable {
         return out
     }
 
+    static let continuationCues = [" the two ", " they ", " he ", " she ", " both ", " the talks ", " the meeting ", " the call "]
+
+    /// Topics from the development's sentence, and from the next one when it carries on the
+    /// same story ("The two sides discussed …").
     private func topicsFor(sentence: Int, lowered: [String]) -> [String] {
         var found: [String] = []
-        let range = max(0, sentence - 1)...min(lowered.count - 1, sentence + 1)
+        var upper = sentence
+        if sentence + 1 < lowered.count, Self.continuationCues.contains(where: { lowered[sentence + 1].hasPrefix($0) }) {
+            upper = sentence + 1
+        }
+        let range = sentence...upper
         for (label, keywords) in lexicon.topics {
             for k in keywords where range.contains(where: { containsWord(lowered[$0], k) }) {
                 found.append(label)

@@ -132,6 +132,13 @@ struct MentionFinder {
                 var generic = false
                 var titleText: String?
                 var titleStart = -1
+                // "Philippine defence officials", "senior US military officials": up to two plain
+                // words may stand between the state and a generic title.
+                if j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end, atoms[j].start - last.end <= 2,
+                    tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
+                {
+                    last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
+                }
                 while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
                     if office == nil || !g { office = o; generic = g }
                     if titleStart < 0 { titleStart = atoms[j].start }
@@ -305,12 +312,16 @@ struct MentionFinder {
                 }
             }
             if matchedGroup { continue }
-            if ["he", "she", "his", "her"].contains(w), var m = memory.lastPerson, free(i, i + 1) {
+            // A pronoun refers to the nearest earlier actor of its kind in the sentence, else the article's last.
+            let earlier = out.filter { $0.end <= i && !$0.locative && !$0.reporter }
+            let samePerson = earlier.last { $0.kind == .person }
+            let sameState = earlier.last { $0.kind != .person }
+            if ["he", "she", "his", "her"].contains(w), var m = samePerson ?? memory.lastPerson, free(i, i + 1) {
                 m.start = i
                 m.end = i + 1
                 m.reporter = false
                 out.append(m)
-            } else if ["it", "its"].contains(w), var m = memory.lastState, free(i, i + 1) {
+            } else if ["it", "its"].contains(w), var m = sameState ?? memory.lastState, free(i, i + 1) {
                 m.start = i
                 m.end = i + 1
                 m.reporter = false

@@ -34,6 +34,11 @@ struct TemporalResolver {
             let w = tokens[i].lower
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
             let prev = i > 0 ? tokens[i - 1].lower : ""
+            // "…, the ministry said on Wednesday": the day of the report, not of the event.
+            if prev == "on", i >= 2, MentionFinder.reportingVerbs.contains(tokens[i - 2].lower) {
+                i += 1
+                continue
+            }
             if let wd = Self.weekdays.firstIndex(of: w), tokens[i].isCapitalized {
                 let delta: Int
                 if future || prev == "next" {

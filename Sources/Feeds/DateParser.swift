@@ -147,6 +147,10 @@ public enum DateParser {
                 if let z = zoneSuffix { offset = zoneOffset(z) }
                 continue
             }
+            if t.hasPrefix("+") || (t.hasPrefix("-") && t.count > 1) {
+                if offset == nil { offset = zoneOffset(t) }
+                continue
+            }
             if let n = Int(t) {
                 if day == nil, n >= 1, n <= 31, t.count <= 2 {
                     day = n

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploWatch
+import Logging
 
 /// The `diplowatch` command: a thin shell over the DiploWatch library.
 @main
@@ -9,8 +10,22 @@ struct DiploWatchCommand: AsyncParsableCommand {
         abstract: "Watch news feeds for diplomatic developments and alert on the topics you follow.",
         version: DiploWatchVersion.string,
         subcommands: [
-            Extract.self,
-
+            Run.self, Poll.self, ConfigCommand.self, Extract.self, FeedCommand.self, Alerts.self, Developments.self,
+            Feeds.self,
         ]
     )
+
+    static func main() async {
+        LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

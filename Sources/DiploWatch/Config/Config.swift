@@ -13,6 +13,19 @@ public struct Config: Sendable, Equatable {
 
     public init() {}
 
+    /// Relative paths in a config file are relative to its directory: the database, the alert
+    /// log, and `file:` feed URLs without `//` (`file:samples/world.xml`).
+    mutating func resolvePaths(relativeTo dir: String) {
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: dir + "/" + path).standardizedFileURL.path
+        }
+        daemon.database = resolve(daemon.database)
+        alerts.log = resolve(alerts.log)
+        for i in feeds.indices where feeds[i].url.hasPrefix("file:") && !feeds[i].url.hasPrefix("file://") {
+            feeds[i].url = "file://" + resolve(String(feeds[i].url.dropFirst("file:".count)))
+        }
+    }
+
     /// The extractor dictionary with the user's `[[actors]]` added.
     public var lexicon: Lexicon { actors.isEmpty ? .builtIn : Lexicon(extraActors: actors) }
 }
@@ -28,13 +41,17 @@ public struct DaemonSettings: Sendable, Equatable {
     public var timeout: Double = 30
     /// Largest feed body accepted, in bytes.
     public var maxBodyBytes = 10 * 1024 * 1024
-    public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (+https://github.com/diplowatch/diplowatch)"
+    public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (diplomatic news monitor)"
+
+    public init() {}
 }
 
 public struct AlertSettings: Sendable, Equatable {
     public enum Format: String, Sendable { case jsonl, text }
     public var log: String = Paths.defaultAlertLog
     public var format: Format = .jsonl
+
+    public init() {}
 }
 
 public struct FeedConfig: Sendable, Equatable {
@@ -42,6 +59,12 @@ public struct FeedConfig: Sendable, Equatable {
     public var name: String?
     /// Seconds; nil uses the daemon's poll interval.
     public var interval: Double?
+
+    public init(url: String, name: String? = nil, interval: Double? = nil) {
+        self.url = url
+        self.name = name
+        self.interval = interval
+    }
 }
 
 public struct TopicConfig: Sendable, Equatable {
@@ -50,6 +73,14 @@ public struct TopicConfig: Sendable, Equatable {
     public var countries: [String] = []
     public var types: [String] = []
     public var status: [String] = []
+
+    public init(name: String, keywords: [String] = [], countries: [String] = [], types: [String] = [], status: [String] = []) {
+        self.name = name
+        self.keywords = keywords
+        self.countries = countries
+        self.types = types
+        self.status = status
+    }
 }
 
 /// The version printed by `--version` and sent in the User-Agent.

@@ -25,7 +25,13 @@ public enum ConfigLoader {
         }
         var config = try parse(text, file: file)
         config.source = file
+        config.resolvePaths(relativeTo: Self.directory(of: file))
         return config
+    }
+
+    static func directory(of file: String) -> String {
+        let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        return URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
@@ -85,8 +91,8 @@ public enum ConfigLoader {
                     continue
                 }
                 let lower = url.lowercased()
-                if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") || lower.hasPrefix("sample:")) {
-                    problem("\(p).url", "must be an http://, https:// or file:// URL, not \"\(url)\"")
+                if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") || lower.hasPrefix("sample:")) {
+                    problem("\(p).url", "must be an http://, https:// or file: URL, not \"\(url)\"")
                 }
                 if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
                 c.feeds.append(FeedConfig(url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval")))
@@ -203,7 +209,7 @@ public enum ConfigLoader {
         mutating func duration(_ t: TOMLTable, _ path: String) -> Double? {
             guard let v = t[leaf(path)] else { return nil }
             if let n = v.int, n > 0 { return Double(n) }
-            if let s = v.string, let d = Duration.parse(s), d > 0 { return d }
+            if let s = v.string, let d = ConfigDuration.parse(s), d > 0 { return d }
             problem(path, "must be a duration such as \"30s\", \"15m\", \"2h\" or a number of seconds")
             return nil
         }
@@ -214,9 +220,9 @@ public enum ConfigLoader {
     }
 }
 
-/// Durations in config: "90s", "15m", "2h", "1h30m", "1d".
-enum Duration {
-    static func parse(_ s: String) -> Double? {
+/// Durations in config and on the command line: "90s", "15m", "2h", "1h30m", "1d".
+public enum ConfigDuration {
+    public static func parse(_ s: String) -> Double? {
         var total = 0.0
         var number = ""
         var any = false
@@ -244,7 +250,7 @@ enum Duration {
         return any ? total : nil
     }
 
-    static func format(_ seconds: Double) -> String {
+    public static func format(_ seconds: Double) -> String {
         let s = Int(seconds)
         if s % 3600 == 0 { return "\(s / 3600)h" }
         if s % 60 == 0 { return "\(s / 60)m" }

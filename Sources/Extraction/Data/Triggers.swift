@@ -21,7 +21,7 @@ extension Lexicon {
         MOBILIZE||deployed;deploys;mobilized;mobilised;troop buildup;military buildup;massed troops;put * on alert;military drills;war games
         COERCE||seized;detained;arrested;blockade;blockaded;jailed
         ASSAULT||attacked;attacks on;airstrike;airstrikes;air strikes;shelled;bombed;missile attack;invaded;invasion;fired missiles;launched missiles
-        PROTEST||protesters;demonstrators;rallied against;demonstration;demonstrations
+        PROTEST||protesters;demonstrators;rallied against
         """
 
     /// Words that make the nearest following trigger not a development.
@@ -31,7 +31,7 @@ extension Lexicon {
 
     /// Modality: status | cue phrases found before the trigger in its clause.
     static let modalityData = """
-        planned|will;'ll;plan to;plans to;planned;planning to;is set to;are set to;set to;scheduled;is scheduled to;due to;is due to;are due to;would;to hold;to meet;to visit;upcoming;should;next week;next month;later this month;later this year;coming weeks;coming days;invited;invitation;agreed to;intends to;is to;are to;shall;preparing to;next year;tomorrow
+        planned|will;to resume;'ll;plan to;plans to;planned;planning to;is set to;are set to;set to;scheduled;is scheduled to;due to;is due to;are due to;would;to hold;to meet;to visit;upcoming;should;next week;next month;later this month;later this year;coming weeks;coming days;invited;invitation;agreed to;intends to;is to;are to;shall;preparing to;next year;tomorrow
         possible|could;may;might;expected to;is expected to;are expected to;likely to;possible;possibly;open to;considering;consider;hopes to;hope to;seeks to;wants to;proposed;proposes;potential;mulling;weighing;eyeing;if
         """
 }

@@ -3,7 +3,7 @@ import DiploWatch
 import Extraction
 import Foundation
 
-struct Extract: ParsableCommand {
+struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract developments from an article JSON file ({\"title\", \"text\", \"published\", \"url\"}).")
 
@@ -15,7 +15,11 @@ struct Extract: ParsableCommand {
     @Argument(help: "The article JSON file, or - for standard input.")
     var file: String
 
-    func run() throws {
+    func run() async throws {
+        try await reporting { try extract() }
+    }
+
+    private func extract() throws {
         let data: Data
         do {
             data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
@@ -28,7 +32,7 @@ struct Extract: ParsableCommand {
         } catch {
             throw CLIError.badInput("extract: \(file) is not an article JSON object with a \"text\" field")
         }
-        let lexicon = (try? global.loadConfig().lexicon) ?? Lexicon.builtIn
+        let lexicon = global.config == nil ? Lexicon.builtIn : try global.loadConfig().lexicon
         let developments = Extractor(lexicon: lexicon).extract(article)
         if json {
             print(try JSONOutput.string(["developments": developments]))

@@ -1,0 +1,62 @@
+# DiploWatch — `make demo` to see it work, `make test` to run every test.
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+SHARED ?= ../shared
+SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config
+
+.PHONY: all deps build release demo test eval install uninstall format lint clean
+
+all: build
+
+# Installs the Debian packages the build needs, with sudo when not root.
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Runs the daemon on Config/demo.toml (bundled sample feeds) and prints alerts as they appear.
+# DEMO_SECONDS=N stops it after N seconds (default: run until Ctrl-C).
+demo: release
+	@scripts/demo.sh
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Scores the extractor on the annotated development set in $(SHARED)/data/dev-set.
+eval: release
+	@scripts/eval.sh "$(SHARED)"
+
+install: release
+	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch
+	install -D -m 0644 systemd/diplowatch.service $(DESTDIR)/etc/systemd/system/diplowatch.service
+	sed -i 's|/usr/local/bin/diplowatch|$(PREFIX)/bin/diplowatch|' $(DESTDIR)/etc/systemd/system/diplowatch.service
+	@if [ -e $(DESTDIR)/etc/diplowatch/diplowatch.toml ]; then \
+	  echo "keeping existing $(DESTDIR)/etc/diplowatch/diplowatch.toml"; \
+	else \
+	  install -D -m 0644 Config/diplowatch.toml $(DESTDIR)/etc/diplowatch/diplowatch.toml; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build demo-state

@@ -1,0 +1,87 @@
+import Extraction
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Appends one line per alert to the alert log (JSON Lines, or text for people).
+/// The file is opened for each batch with O_APPEND, so logrotate may move or truncate it.
+public struct AlertLogSink: AlertSink {
+    public var path: String
+    public var format: AlertSettings.Format
+
+    public init(path: String, format: AlertSettings.Format) {
+        self.path = path
+        self.format = format
+    }
+
+    public func line(_ alert: Alert) -> String {
+        switch format {
+        case .jsonl:
+            return (try? Store.json(alert)) ?? "{}"
+        case .text:
+            let d = alert.development.record
+            var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): \(DevelopmentFormatter.line(d))"
+            if let src = alert.sources.first { s += " — \(src.title ?? "") \(src.url ?? "")" }
+            return s
+        }
+    }
+
+    public func deliver(_ alerts: [Alert]) throws(AlertError) {
+        guard !alerts.isEmpty else { return }
+        do { try Paths.ensureParent(of: path) } catch { throw AlertError("cannot create the directory of \(path): \(error.localizedDescription)") }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AlertError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var text = ""
+        for a in alerts { text += line(a) + "\n" }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AlertError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw AlertError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Reads the last complete line of the log.
+    public func lastDelivered() -> DeliveredMark? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        guard size > 0 else { return nil }
+        let window = min(size, 256 * 1024)
+        try? handle.seek(toOffset: size - window)
+        guard let data = try? handle.readToEnd() else { return nil }
+        let lines = data.split(separator: UInt8(ascii: "\n"))
+        for raw in lines.reversed() {
+            let line = String(decoding: raw, as: UTF8.self)
+            if let mark = Self.mark(in: line) { return mark }
+        }
+        return nil
+    }
+
+    static func mark(in line: String) -> DeliveredMark? {
+        if line.hasPrefix("{") {
+            struct Dev: Decodable { var id: Int64 }
+            struct Head: Decodable {
+                var id: Int64
+                var topic: String
+                var development: Dev
+            }
+            guard let h = try? JSONDecoder().decode(Head.self, from: Data(line.utf8)) else { return nil }
+            return DeliveredMark(id: h.id, topic: h.topic, developmentID: h.development.id)
+        }
+        // text: "<time> #<id> [topic] kind: …"
+        let words = line.split(separator: " ", maxSplits: 3)
+        guard words.count >= 3, words[1].hasPrefix("#"), let id = Int64(words[1].dropFirst()),
+            words[2].hasPrefix("["), words[2].hasSuffix("]")
+        else { return nil }
+        return DeliveredMark(id: id, topic: String(words[2].dropFirst().dropLast()), developmentID: nil)
+    }
+}

@@ -1,0 +1,57 @@
+/// Renders a config back to TOML with every default filled in (`diplowatch config show`).
+public enum ConfigRenderer {
+    public static func toml(_ c: Config) -> String {
+        var s = "# effective configuration (\(c.source ?? "embedded default"))\n"
+        s += "[daemon]\n"
+        s += "database = \(q(c.daemon.database))\n"
+        s += "poll_interval = \(q(ConfigDuration.format(c.daemon.pollInterval)))\n"
+        s += "concurrency = \(c.daemon.concurrency)\n"
+        s += "connect_timeout = \(q(ConfigDuration.format(c.daemon.connectTimeout)))\n"
+        s += "timeout = \(q(ConfigDuration.format(c.daemon.timeout)))\n"
+        s += "max_body = \(c.daemon.maxBodyBytes)\n"
+        s += "user_agent = \(q(c.daemon.userAgent))\n\n"
+        s += "[alerts]\nlog = \(q(c.alerts.log))\nformat = \(q(c.alerts.format.rawValue))\n"
+        for f in c.feeds {
+            s += "\n[[feeds]]\nurl = \(q(redact(f.url)))\n"
+            if let n = f.name { s += "name = \(q(n))\n" }
+            s += "interval = \(q(ConfigDuration.format(f.interval ?? c.daemon.pollInterval)))\n"
+        }
+        for t in c.topics {
+            s += "\n[[topics]]\nname = \(q(t.name))\n"
+            if !t.keywords.isEmpty { s += "keywords = \(list(t.keywords))\n" }
+            if !t.countries.isEmpty { s += "countries = \(list(t.countries))\n" }
+            if !t.types.isEmpty { s += "types = \(list(t.types))\n" }
+            if !t.status.isEmpty { s += "status = \(list(t.status))\n" }
+        }
+        for a in c.actors {
+            s += "\n[[actors]]\nname = \(q(a.name))\ncountry = \(q(a.country))\n"
+            if !a.aliases.isEmpty { s += "aliases = \(list(a.aliases))\n" }
+            if let t = a.title { s += "title = \(q(t))\n" }
+        }
+        return s
+    }
+
+    /// Hides a password in a feed URL (`https://user:secret@host/` → `https://user:***@host/`).
+    static func redact(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+        let userinfo = url[scheme.upperBound..<at]
+        guard let colon = userinfo.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+
+    static func q(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    static func list(_ items: [String]) -> String { "[" + items.map(q).joined(separator: ", ") + "]" }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `diplowatch run`: polls each feed when it falls due, delivers alerts, reloads its config on
+/// SIGHUP, and stops between transactions on SIGTERM. Speaks sd_notify when systemd asks.
+public struct DaemonService: Service {
+    public let holder: ConfigHolder
+    public let store: Store
+    public let notifier: SystemdNotifier
+    public let logger: Logger
+    /// Longest sleep between looks at the schedule.
+    public var maxSleep: Double = 30
+
+    public init(holder: ConfigHolder, store: Store, notifier: SystemdNotifier = SystemdNotifier(), logger: Logger) {
+        self.holder = holder
+        self.store = store
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        notifier.notify("READY=1\nSTATUS=Started; first poll under way")
+        logger.info("daemon started", metadata: ["database": "\(store.path)"])
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await reloadOnHangup() }
+            await pollLoop()
+            group.cancelAll()
+        }
+        notifier.notify("STOPPING=1")
+        logger.info("daemon stopped")
+    }
+
+    private func reloadOnHangup() async {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            notifier.notify("RELOADING=1")
+            await holder.reload(logger: logger)
+            notifier.notify("READY=1")
+        }
+    }
+
+    private func pollLoop() async {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let config = await holder.current
+            let cycle = PollCycle(
+                config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
+                sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+            let report = await cycle.run(now: Date(), onlyDue: true)
+            if report.feeds > 0 || report.delivered > 0 {
+                logger.info(
+                    "poll cycle finished",
+                    metadata: [
+                        "cycle.feeds": "\(report.feeds)", "cycle.fetched": "\(report.fetched)",
+                        "cycle.unchanged": "\(report.notModified)", "cycle.failed": "\(report.failed)",
+                        "cycle.articles": "\(report.newArticles)", "cycle.developments": "\(report.newDevelopments)",
+                        "cycle.alerts": "\(report.delivered)", "cycle.duration_ms": "\(Int(report.seconds * 1000))",
+                    ])
+                notifier.notify("STATUS=Last cycle: \(report)")
+            }
+            let wait = nextWait(config)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
+        }
+    }
+
+    private func nextWait(_ config: Config) -> Double {
+        let urls = Set(config.feeds.map(\.url))
+        let next = ((try? store.feedStates()) ?? []).filter { urls.contains($0.url) }.map(\.nextPollAt).min()
+        guard let next else { return maxSleep }
+        return min(max(next.timeIntervalSinceNow, 0.5), maxSleep)
+    }
+}
+
+/// Starting and running the daemon.
+public enum Daemon {
+    /// Runs until SIGTERM or SIGINT.
+    public static func run(config: Config, configPath: String?, logger: Logger) async throws {
+        let lock = try InstanceLock(database: config.daemon.database)
+        let store = try Store(path: config.daemon.database)
+        let service = DaemonService(holder: ConfigHolder(config, path: configPath), store: store, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        withExtendedLifetime(lock) {}
+    }
+}

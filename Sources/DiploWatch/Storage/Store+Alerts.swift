@@ -1,0 +1,107 @@
+import Extraction
+import Foundation
+import GRDB
+
+extension Store {
+    func alert(from row: Row) throws -> Alert {
+        let payload = try JSONDecoder().decode(AlertPayload.self, from: Data((row["payload"] as String).utf8))
+        return Alert(
+            id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topic: row["topic"],
+            kind: row["kind"], development: payload.development, sources: payload.sources)
+    }
+
+    /// Alerts not yet written to the alert log, oldest first.
+    public func undeliveredAlerts(limit: Int = 1000) throws(StoreError) -> [Alert] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alerts WHERE delivered_at IS NULL ORDER BY id LIMIT ?", arguments: [limit])
+                .map(self.alert(from:))
+        }
+    }
+
+    /// Marks alerts up to and including `id` as delivered.
+    public func markDelivered(upTo id: Int64, now: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE alerts SET delivered_at = ? WHERE delivered_at IS NULL AND id <= ?",
+                arguments: [now.timeIntervalSince1970, id])
+        }
+    }
+
+    /// Whether the outbox holds the alert a sink says it wrote last.
+    public func alertMatches(_ mark: DeliveredMark) throws(StoreError) -> Bool {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT topic, development_id FROM alerts WHERE id = ?", arguments: [mark.id]) else {
+                return false
+            }
+            return row["topic"] == mark.topic && (mark.developmentID == nil || row["development_id"] == mark.developmentID)
+        }
+    }
+
+    /// Alerts for the CLI, newest last.
+    public func alerts(since: Date? = nil, topic: String? = nil, afterID: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [Alert] {
+        try read { db in
+            var sql = "SELECT * FROM alerts WHERE id > ?"
+            var args: [any DatabaseValueConvertible] = [afterID]
+            if let since {
+                sql += " AND created >= ?"
+                args.append(since.timeIntervalSince1970)
+            }
+            if let topic {
+                sql += " AND topic = ?"
+                args.append(topic)
+            }
+            sql += " ORDER BY id DESC LIMIT ?"
+            args.append(limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(self.alert(from:)).reversed()
+        }
+    }
+
+    /// Developments for the CLI, newest last.
+    public func developments(
+        since: Date? = nil, country: String? = nil, type: String? = nil, search: String? = nil, limit: Int = 1000
+    ) throws(StoreError) -> [StoredDevelopment] {
+        try read { db in
+            var sql = "SELECT d.id, d.record FROM developments d WHERE 1"
+            var args: [any DatabaseValueConvertible] = []
+            if let since {
+                sql += " AND d.last_seen >= ?"
+                args.append(since.timeIntervalSince1970)
+            }
+            if let country {
+                sql += " AND EXISTS (SELECT 1 FROM participants p WHERE p.development_id = d.id AND p.country = ?)"
+                args.append(country.uppercased())
+            }
+            if let type {
+                sql += " AND d.type = ?"
+                args.append(type.uppercased())
+            }
+            if let search, let pattern = FTS5Pattern(matchingAllPrefixesIn: search) {
+                sql += " AND d.id IN (SELECT rowid FROM developments_fts WHERE developments_fts MATCH ?)"
+                args.append(pattern)
+            }
+            sql += " ORDER BY d.id DESC LIMIT ?"
+            args.append(limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                StoredDevelopment(
+                    id: row["id"], record: try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8)))
+            }.reversed()
+        }
+    }
+
+    /// Counts for status lines and tests.
+    public func counts() throws(StoreError) -> (articles: Int, developments: Int, alerts: Int, undelivered: Int) {
+        try read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM developments") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts WHERE delivered_at IS NULL") ?? 0
+            )
+        }
+    }
+
+    /// How many sources a development has.
+    public func sourceCount(development id: Int64) throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM development_sources WHERE development_id = ?", arguments: [id]) ?? 0 }
+    }
+}

@@ -1,0 +1,194 @@
+import Extraction
+import Feeds
+import Foundation
+import GRDB
+
+/// What one article's ingestion changed.
+public struct IngestOutcome: Sendable, Equatable {
+    public var newArticle = false
+    public var newDevelopments = 0
+    public var updatedDevelopments = 0
+    public var alerts = 0
+}
+
+/// An article as the store receives it: identity, metadata and plain text.
+public struct IncomingArticle: Sendable {
+    public var feedURL: String
+    public var feedTitle: String?
+    public var entry: FeedEntry
+    public var text: String
+    public var identity: ArticleIdentity
+
+    public init(feedURL: String, feedTitle: String?, entry: FeedEntry, text: String) {
+        self.feedURL = feedURL
+        self.feedTitle = feedTitle
+        self.entry = entry
+        self.text = text
+        self.identity = ArticleIdentity(entry: entry, text: text)
+    }
+}
+
+extension Store {
+    static let statusRank = ["background": 0, "possible": 1, "planned": 2, "occurred": 3]
+
+    /// The fingerprint that makes two reports one development: type, mode, the set of
+    /// participating states and bodies, and the month it happens in.
+    public static func fingerprint(_ d: Development, published: Date?) -> String {
+        let codes = Set(d.participants.compactMap(\.country)).sorted().joined(separator: ",")
+        let month: String
+        if let date = d.date, date.count >= 7 {
+            month = String(date.prefix(7))
+        } else {
+            month = published.map { isoDay($0).prefix(7) }.map(String.init) ?? "undated"
+        }
+        return [d.type, d.mode ?? "", codes, month].joined(separator: "|")
+    }
+
+    static func isoDay(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+
+    /// Whether this article was stored before (from this feed or another). A known article from
+    /// another feed is linked to this feed too.
+    public func isKnown(_ article: IncomingArticle) throws(StoreError) -> Bool {
+        try write { db in
+            let feed = try self.feedID(db, url: article.feedURL)
+            guard let id = try self.existingArticle(db, feed: feed, identity: article.identity) else { return false }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
+                arguments: [id, feed, article.identity.guid])
+            return true
+        }
+    }
+
+    func existingArticle(_ db: Database, feed: Int64, identity: ArticleIdentity) throws -> Int64? {
+        if let g = identity.guid,
+            let id = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_feeds WHERE feed_id = ? AND guid = ?", arguments: [feed, g])
+        {
+            return id
+        }
+        if let u = identity.url, let id = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE url = ? LIMIT 1", arguments: [u]) {
+            return id
+        }
+        return try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", arguments: [identity.contentHash])
+    }
+
+    /// Stores an article, its developments, and the alerts they raise, in one transaction:
+    /// an alert exists exactly when its development does (the outbox).
+    public func ingest(_ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws(StoreError)
+        -> IngestOutcome
+    {
+        try write { db in
+            var outcome = IngestOutcome()
+            let feed = try self.feedID(db, url: article.feedURL)
+            if let id = try self.existingArticle(db, feed: feed, identity: article.identity) {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
+                    arguments: [id, feed, article.identity.guid])
+                return outcome
+            }
+            let e = article.entry
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (feed_id, guid, url, title, published, content_hash, text, fetched_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    feed, article.identity.guid, article.identity.url, e.title, e.published?.timeIntervalSince1970,
+                    article.identity.contentHash, article.text, now.timeIntervalSince1970,
+                ])
+            let articleID = db.lastInsertedRowID
+            try db.execute(
+                sql: "INSERT INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
+                arguments: [articleID, feed, article.identity.guid])
+            outcome.newArticle = true
+
+            for d in developments {
+                let fp = Self.fingerprint(d, published: e.published)
+                var kind: String?
+                let devID: Int64
+                if let row = try Row.fetchOne(db, sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?", arguments: [fp]) {
+                    devID = row["id"]
+                    let old: String = row["status"]
+                    if (Self.statusRank[d.status] ?? 0) > (Self.statusRank[old] ?? 0) {
+                        var record = try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8))
+                        record.status = d.status
+                        if d.date != nil { record.date = d.date }
+                        record.location = record.location ?? d.location
+                        record.topics = Array(Set(record.topics + d.topics)).sorted()
+                        try db.execute(
+                            sql: "UPDATE developments SET status = ?, date = ?, record = ?, last_seen = ? WHERE id = ?",
+                            arguments: [d.status, record.date, try Self.json(record), now.timeIntervalSince1970, devID])
+                        kind = "update"
+                        outcome.updatedDevelopments += 1
+                    } else {
+                        try db.execute(
+                            sql: "UPDATE developments SET last_seen = ?, confidence = MAX(confidence, ?) WHERE id = ?",
+                            arguments: [now.timeIntervalSince1970, d.confidence, devID])
+                    }
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO developments (fingerprint, type, mode, status, date, location, summary, record,
+                            confidence, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            fp, d.type, d.mode, d.status, d.date, d.location, DevelopmentFormatter.line(d) + " — " + d.evidence,
+                            try Self.json(d), d.confidence, now.timeIntervalSince1970, now.timeIntervalSince1970,
+                        ])
+                    devID = db.lastInsertedRowID
+                    for p in d.participants {
+                        try db.execute(
+                            sql: "INSERT INTO participants (development_id, name, country, role, title) VALUES (?, ?, ?, ?, ?)",
+                            arguments: [devID, p.name, p.country, p.role, p.title])
+                    }
+                    kind = "new"
+                    outcome.newDevelopments += 1
+                }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
+                    arguments: [devID, articleID, d.evidence])
+                guard let kind else { continue }
+                let record = try JSONDecoder().decode(
+                    Development.self,
+                    from: Data((try String.fetchOne(db, sql: "SELECT record FROM developments WHERE id = ?", arguments: [devID]) ?? "{}").utf8))
+                let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
+                guard !matching.isEmpty else { continue }
+                let sources = try self.sources(db, development: devID)
+                let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
+                for t in matching {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO alerts (development_id, topic, kind, created, payload) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [devID, t.name, kind, now.timeIntervalSince1970, payload])
+                    if db.changesCount > 0 { outcome.alerts += 1 }
+                }
+            }
+            return outcome
+        }
+    }
+
+    func sources(_ db: Database, development: Int64) throws -> [AlertSource] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT COALESCE(f.title, f.name, f.url) AS feed, a.title, a.url, a.published
+                FROM development_sources s JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id
+                WHERE s.development_id = ? ORDER BY a.published, a.id
+                """, arguments: [development]
+        ).map { row in
+            AlertSource(
+                feed: row["feed"], title: row["title"], url: row["url"],
+                published: (row["published"] as Double?).map { RFC3339.string(Date(timeIntervalSince1970: $0)) })
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

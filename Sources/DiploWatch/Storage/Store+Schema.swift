@@ -1,0 +1,92 @@
+import GRDB
+
+extension Store {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.create(table: "feeds") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("url", .text).notNull().unique()
+                t.column("name", .text)
+                t.column("title", .text)
+                t.column("etag", .text)
+                t.column("last_modified", .text)
+                t.column("next_poll_at", .double).notNull().defaults(to: 0)
+                t.column("error_count", .integer).notNull().defaults(to: 0)
+                t.column("last_error", .text)
+                t.column("last_ok_at", .double)
+                t.column("last_polled_at", .double)
+            }
+            try db.create(table: "articles") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("feed_id", .integer).notNull().references("feeds", onDelete: .cascade)
+                t.column("guid", .text)
+                t.column("url", .text)
+                t.column("title", .text)
+                t.column("published", .double)
+                t.column("content_hash", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("fetched_at", .double).notNull()
+            }
+            try db.create(index: "articles_feed_guid", on: "articles", columns: ["feed_id", "guid"], unique: true)
+            try db.create(index: "articles_url", on: "articles", columns: ["url"])
+            try db.create(index: "articles_hash", on: "articles", columns: ["content_hash"])
+            try db.create(table: "article_feeds") { t in
+                t.column("article_id", .integer).notNull().references("articles", onDelete: .cascade)
+                t.column("feed_id", .integer).notNull().references("feeds", onDelete: .cascade)
+                t.column("guid", .text)
+                t.primaryKey(["article_id", "feed_id"])
+            }
+            try db.create(table: "developments") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fingerprint", .text).notNull().unique()
+                t.column("type", .text).notNull()
+                t.column("mode", .text)
+                t.column("status", .text).notNull()
+                t.column("date", .text)
+                t.column("location", .text)
+                t.column("summary", .text).notNull()
+                t.column("record", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("first_seen", .double).notNull()
+                t.column("last_seen", .double).notNull()
+            }
+            try db.create(table: "participants") { t in
+                t.column("development_id", .integer).notNull().references("developments", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("country", .text)
+                t.column("role", .text).notNull()
+                t.column("title", .text)
+            }
+            try db.create(index: "participants_country", on: "participants", columns: ["country"])
+            try db.create(index: "participants_development", on: "participants", columns: ["development_id"])
+            try db.create(table: "development_sources") { t in
+                t.column("development_id", .integer).notNull().references("developments", onDelete: .cascade)
+                t.column("article_id", .integer).notNull().references("articles", onDelete: .cascade)
+                t.column("evidence", .text).notNull()
+                t.primaryKey(["development_id", "article_id"])
+            }
+            try db.create(table: "alerts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("development_id", .integer).notNull().references("developments", onDelete: .cascade)
+                t.column("topic", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("created", .double).notNull()
+                t.column("payload", .text).notNull()
+                t.column("delivered_at", .double)
+                t.uniqueKey(["development_id", "topic", "kind"])
+            }
+            try db.create(index: "alerts_undelivered", on: "alerts", columns: ["delivered_at", "id"])
+            try db.create(virtualTable: "articles_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "articles")
+                t.column("title")
+                t.column("text")
+            }
+            try db.create(virtualTable: "developments_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "developments")
+                t.column("summary")
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import DiploWatch
+import Foundation
+
+struct Alerts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List alerts from the database.")
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Only alerts raised since this time: an RFC 3339 date or time, or a duration such as 24h or 7d.")
+    var since: String?
+
+    @Option(help: "Only alerts for this topic.")
+    var topic: String?
+
+    @Flag(help: "One JSON object per line, as in the alert log.")
+    var json = false
+
+    @Flag(help: "Keep running and print new alerts as they are committed.")
+    var follow = false
+
+    func run() async throws {
+        try await reporting {
+            let config = try global.loadConfig()
+            let sinceDate = try since.map(TimeArgument.parse)
+            let store = try openReadOnly(config)
+            let format: AlertSettings.Format = json ? .jsonl : .text
+            let printer = AlertLogSink(path: "/dev/null", format: format)
+            var last: Int64 = 0
+            for a in try store.alerts(since: sinceDate, topic: topic) {
+                print(printer.line(a))
+                last = a.id
+            }
+            while follow {
+                try await Task.sleep(for: .seconds(1))
+                for a in try store.alerts(topic: topic, afterID: last) {
+                    print(printer.line(a))
+                    last = a.id
+                }
+            }
+        }
+    }
+}
+
+/// Opens the configured database for reading, with a clear error when it does not exist yet.
+func openReadOnly(_ config: Config) throws -> Store {
+    guard FileManager.default.fileExists(atPath: config.daemon.database) else {
+        throw CLIError.failure("no database at \(config.daemon.database) yet: run `diplowatch poll` or start the daemon first")
+    }
+    do {
+        return try Store(path: config.daemon.database, readOnly: true)
+    } catch {
+        throw CLIError.failure(error.description)
+    }
+}
+
+/// `--since` values: an RFC 3339 time or date, or a duration back from now ("24h", "7d").
+enum TimeArgument {
+    static func parse(_ s: String) throws -> Date {
+        if let d = RFC3339.date(s) { return d }
+        if let seconds = ConfigDuration.parse(s) { return Date().addingTimeInterval(-seconds) }
+        throw CLIError.badInput("--since: \"\(s)\" is neither an RFC 3339 time nor a duration such as 24h")
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import DiploWatch
+import Feeds
+import Foundation
+
+struct FeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed", abstract: "Work with single feeds.", subcommands: [Inspect.self])
+
+    struct Inspect: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Fetch or read a feed and print what DiploWatch sees in it.")
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(name: .long, help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content}]}.")
+        var json = false
+
+        @Argument(help: "A file path or an http(s):// URL.")
+        var source: String
+
+        func run() async throws {
+            try await reporting {
+                let data: Data
+                var base: URL?
+                if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("sample:") {
+                    let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
+                    do {
+                        switch try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source)) {
+                        case .fetched(let body, _, _, let finalURL, _):
+                            data = body
+                            base = URL(string: finalURL)
+                        case .notModified:
+                            throw CLIError.failure("feed inspect: \(source): unexpected 304 Not Modified")
+                        }
+                    } catch let e as FetchError {
+                        throw CLIError.badInput(e.description)
+                    }
+                } else {
+                    guard let d = FileManager.default.contents(atPath: source) else {
+                        throw CLIError.badInput("feed inspect: cannot read \(source)")
+                    }
+                    data = d
+                }
+                let feed: Feed
+                do {
+                    feed = try FeedParser.parse(data, baseURL: base)
+                } catch {
+                    throw CLIError.badInput("feed inspect: \(source): \((error as? FeedError)?.reason ?? "\(error)")")
+                }
+                if json {
+                    print(try JSONOutput.string(InspectedFeed(feed)))
+                } else {
+                    print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.entries.count) entries")
+                    for e in feed.entries {
+                        print("- \(e.published.map(RFC3339.string) ?? "undated") \(e.title ?? "(untitled)") \(e.link ?? "")")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The `feed inspect --json` shape, with dates as RFC 3339 strings.
+struct InspectedFeed: Encodable {
+    struct Entry: Encodable {
+        var id, title, link, published, updated, author, summary, content: String?
+    }
+    var format: String
+    var title: String?
+    var link: String?
+    var entries: [Entry]
+
+    init(_ feed: Feed) {
+        format = feed.format.rawValue
+        title = feed.title
+        link = feed.link
+        entries = feed.entries.map {
+            Entry(
+                id: $0.id, title: $0.title, link: $0.link, published: $0.published.map(RFC3339.string),
+                updated: $0.updated.map(RFC3339.string), author: $0.author, summary: $0.summary, content: $0.content)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        enum K: String, CodingKey { case format, title, link, entries }
+        var c = encoder.container(keyedBy: K.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(title, forKey: .title)
+        try c.encode(link, forKey: .link)
+        try c.encode(entries, forKey: .entries)
+    }
+}

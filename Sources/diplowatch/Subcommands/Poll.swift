@@ -1,0 +1,33 @@
+import ArgumentParser
+import DiploWatch
+import Logging
+
+struct Poll: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Poll every configured feed once, store what is new, deliver alerts, and exit.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Poll only the feeds that are due, as the daemon would.")
+    var dueOnly = false
+
+    func run() async throws {
+        try await reporting {
+            let config = try global.loadConfig()
+            let logger = Logger(label: "diplowatch")
+            do {
+                let lock = try InstanceLock(database: config.daemon.database)
+                let store = try Store(path: config.daemon.database)
+                let cycle = PollCycle(
+                    config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
+                    sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+                let report = await cycle.run(onlyDue: dueOnly)
+                withExtendedLifetime(lock) {}
+                print("poll: \(report); \(report.delivered) alert lines written to \(config.alerts.log)")
+                if let e = report.deliveryError { throw CLIError.failure("poll: \(e)") }
+            } catch let error as StoreError {
+                throw CLIError.failure(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import DiploWatch
+import Logging
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon in the foreground (systemd Type=notify): poll, extract, alert; SIGHUP reloads the config.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await reporting {
+            let config = try global.loadConfig()
+            let logger = Logger(label: "diplowatch")
+            do {
+                try await Daemon.run(config: config, configPath: config.source, logger: logger)
+            } catch let error as StoreError {
+                throw CLIError.failure(error.description)
+            }
+        }
+    }
+}

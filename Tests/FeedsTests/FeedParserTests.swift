@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import Feeds
+
+@Suite("Feed parsing")
+struct FeedParserTests {
+    func parse(_ s: String, base: String? = nil) throws -> Feed {
+        try FeedParser.parse(Data(s.utf8), baseURL: base.flatMap(URL.init(string:)))
+    }
+
+    @Test func rss20WithContentEncodedAndDublinCore() throws {
+        let feed = try parse(
+            """
+            <?xml version="1.0"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel><title>World &amp; Region</title><link>https://example.org/</link>
+            <item>
+              <title>Ministers meet</title>
+              <link>https://example.org/a?utm_source=rss</link>
+              <guid isPermaLink="false">abc-1</guid>
+              <pubDate>Wed, 28 Aug 2024 09:15:00 +0200</pubDate>
+              <dc:creator>Jane Roe</dc:creator>
+              <description>Short &lt;b&gt;teaser&lt;/b&gt;</description>
+              <content:encoded><![CDATA[<p>First paragraph.</p><script>track()</script><p>Second&nbsp;paragraph.</p>]]></content:encoded>
+            </item>
+            </channel></rss>
+            """)
+        #expect(feed.format == .rss20)
+        #expect(feed.title == "World & Region")
+        let e = try #require(feed.entries.first)
+        #expect(e.id == "abc-1")
+        #expect(e.title == "Ministers meet")
+        #expect(e.author == "Jane Roe")
+        #expect(e.summary == "Short teaser")
+        #expect(e.content == "First paragraph.\n\nSecond paragraph.")
+        #expect(e.published == Date(timeIntervalSince1970: 1_724_829_300))
+    }
+
+    @Test func undefinedHTMLEntityDoesNotLoseTheFeed() throws {
+        let feed = try parse(
+            "<rss version=\"2.0\"><channel><title>T&nbsp;1</title><item><title>A&mdash;B &eacute;t&eacute;</title></item></channel></rss>")
+        #expect(feed.title == "T 1")
+        #expect(feed.entries.first?.title == "A\u{2014}B été")
+    }
+
+    @Test func rss091IsRecognised() throws {
+        let feed = try parse(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Old</title><item><title>One</title><link>http://e.com/1</link></item></channel></rss>
+            """)
+        #expect(feed.format == .rss09x)
+        #expect(feed.entries.map(\.link) == ["http://e.com/1"])
+    }
+
+    @Test func rss10RDF() throws {
+        let feed = try parse(
+            """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <channel rdf:about="http://e.org/"><title>RDF feed</title><link>http://e.org/</link></channel>
+              <item rdf:about="http://e.org/1"><title>First</title><link>http://e.org/1</link><dc:date>2024-01-02T03:04:05Z</dc:date></item>
+            </rdf:RDF>
+            """)
+        #expect(feed.format == .rss10)
+        #expect(feed.title == "RDF feed")
+        #expect(feed.entries.first?.id == "http://e.org/1")
+        #expect(feed.entries.first?.published == Date(timeIntervalSince1970: 1_704_164_645))
+    }
+
+    @Test func atomWithXMLBaseAndXHTMLContent() throws {
+        let feed = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.net/news/">
+              <title type="text">Atom desk</title>
+              <link rel="self" href="feed.atom"/><link href="./"/>
+              <entry>
+                <id>tag:example.net,2024:1</id>
+                <title type="html">Talks &lt;em&gt;resume&lt;/em&gt;</title>
+                <link rel="alternate" href="story/1"/>
+                <updated>2024-05-01T10:00:00+02:00</updated>
+                <author><name>Desk</name></author>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One.</p><p>Two.</p></div></content>
+              </entry>
+            </feed>
+            """)
+        #expect(feed.format == .atom10)
+        #expect(feed.link == "https://example.net/news/")
+        let e = try #require(feed.entries.first)
+        #expect(e.title == "Talks resume")
+        #expect(e.link == "https://example.net/news/story/1")
+        #expect(e.content == "One.\n\nTwo.")
+        #expect(e.author == "Desk")
+        #expect(e.published == Date(timeIntervalSince1970: 1_714_550_400))
+    }
+
+    @Test func atom03() throws {
+        let feed = try parse(
+            """
+            <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old atom</title>
+            <entry><title>E</title><link rel="alternate" href="http://e.org/e"/><issued>2004-01-01T00:00:00Z</issued>
+            <content type="text/html" mode="escaped">&lt;p&gt;Hi&lt;/p&gt;</content></entry></feed>
+            """)
+        #expect(feed.format == .atom03)
+        #expect(feed.entries.first?.content == "Hi")
+        #expect(feed.entries.first?.published == Date(timeIntervalSince1970: 1_072_915_200))
+    }
+
+    @Test func jsonFeed() throws {
+        let feed = try parse(
+            """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "JSON desk", "home_page_url": "https://j.example/",
+             "items": [{"id": "1", "url": "/a", "title": "A", "content_html": "<p>Hello <b>world</b></p>",
+                        "date_published": "2024-02-03T04:05:06Z", "authors": [{"name": "Ann"}]}]}
+            """)
+        #expect(feed.format == .json)
+        #expect(feed.entries.first?.link == "https://j.example/a")
+        #expect(feed.entries.first?.content == "Hello world")
+        #expect(feed.entries.first?.author == "Ann")
+    }
+
+    @Test func truncatedDocumentKeepsWhatItCanRead() throws {
+        let feed = try parse(
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Complete</title></item><item><title>Cut of")
+        #expect(feed.entries.first?.title == "Complete")
+    }
+
+    @Test func latin1Encoding() throws {
+        var data = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf".utf8)
+        data.append(0xE9)  // é in ISO-8859-1
+        data.append(contentsOf: Array("</title></channel></rss>".utf8))
+        #expect(try FeedParser.parse(data).title == "Café")
+    }
+
+    @Test func entityExpansionIsRefusedQuickly() throws {
+        let big = String(repeating: "x", count: 100_000)
+        let uses = String(repeating: "&big;", count: 20_000)
+        let bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss version=\"2.0\"><channel><title>\(uses)</title></channel></rss>"
+        let start = Date()
+        #expect(throws: FeedError.self) { try parse(bomb) }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func notAFeedIsAClearError() {
+        #expect(throws: FeedError("unknown document type <html> (expected rss, rdf:RDF or feed)")) {
+            try parse("<html><body>hi</body></html>")
+        }
+        #expect(throws: FeedError.self) { try parse("") }
+        #expect(throws: FeedError.self) { try parse("{\"not\": \"a feed\"}") }
+    }
+}
