@@ -18,10 +18,15 @@ public enum HTMLText {
         guard hasMarkup else { return tidy(html) }
         var text = parse(html)
         // Double-escaped HTML ("&lt;p&gt;" inside the XML) decodes into tags: parse once more.
-        if text.contains("</") || text.contains("<p>") || text.contains("<br") {
+        if looksLikeHTML(text) {
             text = parse(text)
         }
         return text
+    }
+
+    /// Whether text holds markup rather than a stray "<" ("a < b").
+    static func looksLikeHTML(_ s: String) -> Bool {
+        s.contains("</") || s.contains("<p>") || s.contains("<br") || s.contains("<a ") || s.contains("<div")
     }
 
     private static func parse(_ html: String) -> String {

@@ -137,7 +137,9 @@ enum XMLFeedParser {
             return text(String(decoding: d, as: UTF8.self))
         }
         if type == "text" || type == "text/plain" {
-            let t = HTMLText.tidy(node.text)
+            // Many feeds put escaped HTML in text constructs; show people text, not tags.
+            let raw = node.text
+            let t = HTMLText.looksLikeHTML(raw) ? HTMLText.plainText(raw) : HTMLText.tidy(raw)
             return t.isEmpty ? nil : t
         }
         return text(node.text)

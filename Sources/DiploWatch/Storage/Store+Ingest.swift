@@ -85,6 +85,9 @@ extension Store {
         try write { db in
             var outcome = IngestOutcome()
             let feed = try self.feedID(db, url: article.feedURL)
+            if let title = article.feedTitle {
+                try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title IS NOT ?", arguments: [title, feed, title])
+            }
             if let id = try self.existingArticle(db, feed: feed, identity: article.identity) {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
@@ -162,8 +165,11 @@ extension Store {
                 let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
                 for t in matching {
                     try db.execute(
-                        sql: "INSERT OR IGNORE INTO alerts (development_id, topic, kind, created, payload) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [devID, t.name, kind, now.timeIntervalSince1970, payload])
+                        sql: """
+                            INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [devID, t.name, kind, record.status, now.timeIntervalSince1970, payload])
                     if db.changesCount > 0 { outcome.alerts += 1 }
                 }
             }

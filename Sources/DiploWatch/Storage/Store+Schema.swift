@@ -71,10 +71,13 @@ extension Store {
                 t.column("development_id", .integer).notNull().references("developments", onDelete: .cascade)
                 t.column("topic", .text).notNull()
                 t.column("kind", .text).notNull()
+                // The status announced: one alert per development, topic and status, so an
+                // advance (possible → planned → occurred) alerts once per step, nothing twice.
+                t.column("status", .text).notNull()
                 t.column("created", .double).notNull()
                 t.column("payload", .text).notNull()
                 t.column("delivered_at", .double)
-                t.uniqueKey(["development_id", "topic", "kind"])
+                t.uniqueKey(["development_id", "topic", "status"])
             }
             try db.create(index: "alerts_undelivered", on: "alerts", columns: ["delivered_at", "id"])
             try db.create(virtualTable: "articles_fts", using: FTS5()) { t in

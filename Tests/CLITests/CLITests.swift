@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("The diplowatch binary")
+struct CLITests {
+    @Test(arguments: [
+        [], ["run"], ["poll"], ["config"], ["config", "check"], ["config", "show"], ["extract"], ["feed", "inspect"],
+        ["alerts"], ["developments"], ["feeds"],
+    ])
+    func everyCommandHasHelp(_ command: [String]) throws {
+        let r = try CLIRunner.run(command + ["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE: diplowatch"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try CLIRunner.run(["frobnicate"]).status == 64)
+        #expect(try CLIRunner.run(["alerts", "--since"]).status == 64)
+    }
+
+    @Test func badConfigExits78NamingLineAndKey() throws {
+        let dir = CLIRunner.tempDirectory()
+        let path = dir + "/bad.toml"
+        try "[daemon]\npoll_interval = \"15m\"\nwibble = 1\n\n[[topics]]\nname = \"x\"\ntypes = [\"MEET\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["config", "check", "-c", path])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("\(path):3: daemon.wibble: unknown key"))
+        #expect(r.stderr.contains("\(path):7: topics[0].types: unknown event type \"MEET\""))
+        #expect(try CLIRunner.run(["poll", "-c", path]).status == 78)
+        #expect(try CLIRunner.run(["config", "check", "-c", dir + "/missing.toml"]).status == 78)
+    }
+
+    @Test func embeddedDefaultWorksWithoutAConfigFile() throws {
+        // systemd's directories decide the defaults, for root and users alike.
+        let home = CLIRunner.tempDirectory()
+        let env = [
+            "HOME": home, "CONFIGURATION_DIRECTORY": home + "/config", "STATE_DIRECTORY": home + "/state/diplowatch",
+            "LOGS_DIRECTORY": home + "/state/diplowatch",
+        ]
+        let check = try CLIRunner.run(["config", "check"], environment: env)
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("embedded default"))
+        let poll = try CLIRunner.run(["poll"], environment: env)
+        #expect(poll.status == 0, "\(poll.stderr)")
+        let log = try String(contentsOfFile: home + "/state/diplowatch/alerts.jsonl", encoding: .utf8)
+        #expect(log.contains("Marco Rubio"))
+        let show = try CLIRunner.run(["config", "show"], environment: env)
+        #expect(show.stdout.contains("database = \"\(home)/state/diplowatch/diplowatch.sqlite\""))
+    }
+
+    @Test func extractPrintsDevelopmentsAsJSON() throws {
+        let article = #"{"title": "t", "published": "2024-08-28", "url": "https://x.example/1", "text": "US National Security Adviser Jake Sullivan met China's Foreign Minister Wang Yi in Beijing on Tuesday."}"#
+        let r = try CLIRunner.run(["extract", "--json", "-"], stdin: Data(article.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        struct Out: Decodable {
+            struct D: Decodable {
+                var type: String
+                var mode: String?
+                var status: String
+                var location: String?
+                var date: String?
+            }
+            var developments: [D]
+        }
+        let out = try JSONDecoder().decode(Out.self, from: Data(r.stdout.utf8))
+        #expect(out.developments.count == 1)
+        #expect(out.developments.first?.type == "CONSULT")
+        #expect(out.developments.first?.mode == "meeting")
+        #expect(out.developments.first?.location == "Beijing")
+        #expect(out.developments.first?.date == "2024-08-27")
+        let bad = try CLIRunner.run(["extract", "--json", "-"], stdin: Data("not json".utf8))
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("extract:"))
+    }
+
+    @Test func feedInspectPrintsJSON() throws {
+        let dir = CLIRunner.tempDirectory()
+        let path = dir + "/f.atom"
+        try """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>e1</id><title>One</title>
+            <link href="https://e.example/1"/><published>2026-11-24T10:00:00Z</published><summary>&lt;p&gt;Hi&lt;/p&gt;</summary></entry></feed>
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["feed", "inspect", "--json", path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"format\" : \"atom10\""))
+        #expect(r.stdout.contains("\"published\" : \"2026-11-24T10:00:00Z\""))
+        #expect(r.stdout.contains("\"summary\" : \"Hi\""))
+        try "<html/>".write(toFile: dir + "/x.html", atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["feed", "inspect", dir + "/x.html"]).status == 65)
+    }
+}

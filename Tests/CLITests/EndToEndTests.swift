@@ -1,0 +1,186 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The built binary against a real HTTP server on 127.0.0.1.
+@Suite("End to end")
+struct EndToEndTests {
+    static func feed(_ items: [(String, String, String)]) -> Data {
+        var s = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback desk</title><link>https://l.example/</link>"
+        for (guid, title, text) in items {
+            s += "<item><guid isPermaLink=\"false\">\(guid)</guid><title>\(title)</title><link>https://l.example/\(guid)</link>"
+            s += "<pubDate>Wed, 28 Aug 2024 12:00:00 GMT</pubDate><description>\(text)</description></item>"
+        }
+        return Data((s + "</channel></rss>").utf8)
+    }
+
+    static let meeting = (
+        "m1", "Sullivan and Wang hold talks in Beijing",
+        "US National Security Adviser Jake Sullivan held talks with China's top foreign policy official, Wang Yi, in Beijing on Tuesday, the White House said."
+    )
+
+    func config(dir: String, feeds: [String], extra: String = "") -> String {
+        var s = "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\npoll_interval = \"2s\"\n\n[alerts]\nlog = \"\(dir)/alerts.jsonl\"\n"
+        for f in feeds { s += "\n[[feeds]]\nurl = \"\(f)\"\n" }
+        s += "\n[[topics]]\nname = \"us-china\"\ncountries = [\"USA\", \"CHN\"]\n" + extra
+        return s
+    }
+
+    func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test func pollTwiceWritesTheAlertOnce() throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/world.rss", .init(body: Self.feed([Self.meeting]), etag: "\"w1\""))
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        try config(dir: dir, feeds: [server.url("/world.rss")]).write(toFile: cfg, atomically: true, encoding: .utf8)
+
+        let first = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(second.status == 0)
+
+        let log = lines(dir + "/alerts.jsonl")
+        #expect(log.count == 1)
+        let alert = try #require(try JSONSerialization.jsonObject(with: Data(log[0].utf8)) as? [String: Any])
+        #expect(alert["id"] as? Int == 1)
+        #expect(alert["topic"] as? String == "us-china")
+        #expect(alert["kind"] as? String == "new")
+        #expect((alert["time"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } != nil)
+        let dev = try #require(alert["development"] as? [String: Any])
+        #expect(dev["id"] as? Int == 1)
+        #expect(dev["type"] as? String == "CONSULT")
+        #expect(dev["status"] as? String == "occurred")
+        #expect(dev["location"] as? String == "Beijing")
+        let names = (dev["participants"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names.map(Set.init) == ["Jake Sullivan", "Wang Yi"])
+        let sources = try #require(alert["sources"] as? [[String: Any]])
+        #expect(sources.first?["url"] as? String == "https://l.example/m1")
+        #expect(sources.first?["feed"] as? String == "Loopback desk")
+        #expect(sources.first?["published"] as? String == "2024-08-28T12:00:00Z")
+        #expect(server.requests(for: "/world.rss").map(\.status) == [200, 304])
+
+        let listed = try CLIRunner.run(["alerts", "-c", cfg, "--json"])
+        #expect(listed.stdout.split(separator: "\n").count == 1)
+        let devs = try CLIRunner.run(["developments", "-c", cfg, "--country", "CHN"])
+        #expect(devs.stdout.contains("Jake Sullivan (USA) – Wang Yi (CHN)"))
+        let feeds = try CLIRunner.run(["feeds", "-c", cfg])
+        #expect(feeds.stdout.contains("last ok: 20"))
+    }
+
+    /// A unix datagram listener standing in for systemd's notify socket.
+    final class NotifyListener: @unchecked Sendable {
+        let fd: Int32
+        let path: String
+        init(path: String) {
+            self.path = path
+            fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+            var addr = sockaddr_un()
+            addr.sun_family = sa_family_t(AF_UNIX)
+            withUnsafeMutableBytes(of: &addr.sun_path) { raw in
+                for (i, b) in path.utf8.enumerated() { raw[i] = b }
+            }
+            _ = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
+            var timeout = timeval(tv_sec: 20, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+        /// Reads messages until one contains `needle`.
+        func wait(for needle: String) -> Bool {
+            var buf = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = recv(fd, &buf, buf.count, 0)
+                if n <= 0 { return false }
+                if String(decoding: buf[0..<n], as: UTF8.self).contains(needle) { return true }
+            }
+        }
+        deinit { close(fd) }
+    }
+
+    func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return condition()
+    }
+
+    @Test func daemonNotifiesReloadsOnHangupAndStopsOnTerm() throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/world.rss", .init(body: Self.feed([Self.meeting])))
+        server.set("/second.rss", .init(body: Self.feed([("s1", "Lavrov and Wang meet", "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday.")])))
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        try config(dir: dir, feeds: [server.url("/world.rss")]).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let notify = NotifyListener(path: dir + "/notify.sock")
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        p.arguments = ["run", "-c", cfg]
+        var env = ProcessInfo.processInfo.environment
+        env["NOTIFY_SOCKET"] = notify.path
+        env["JOURNAL_STREAM"] = "8:1234"
+        p.environment = env
+        let errPath = dir + "/stderr.log"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+
+        #expect(notify.wait(for: "READY=1"))
+        #expect(waitUntil(20) { lines(dir + "/alerts.jsonl").count == 1 })
+        #expect(notify.wait(for: "STATUS=Last cycle"))
+
+        // A broken config on SIGHUP is refused with file, line and key; the daemon keeps running.
+        try (config(dir: dir, feeds: [server.url("/world.rss")]) + "\n[alerts2]\nx = 1\n").write(toFile: cfg, atomically: true, encoding: .utf8)
+        kill(p.processIdentifier, SIGHUP)
+        #expect(notify.wait(for: "RELOADING=1"))
+        #expect(waitUntil(10) { ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "").contains("config reload refused") })
+        let stderrText = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        #expect(stderrText.contains("<3>config reload refused"))
+        #expect(stderrText.contains("diplowatch.toml:15: alerts2: unknown key"))
+        #expect(p.isRunning)
+
+        // A good config on SIGHUP applies without a restart: the new feed's alert arrives.
+        try config(dir: dir, feeds: [server.url("/world.rss"), server.url("/second.rss")]).replacingOccurrences(of: "[\"USA\", \"CHN\"]", with: "[\"USA\", \"CHN\", \"RUS\"]")
+            .write(toFile: cfg, atomically: true, encoding: .utf8)
+        kill(p.processIdentifier, SIGHUP)
+        #expect(waitUntil(20) { lines(dir + "/alerts.jsonl").count == 2 })
+        #expect(lines(dir + "/alerts.jsonl").last?.contains("Sergey Lavrov") == true)
+
+        kill(p.processIdentifier, SIGTERM)
+        #expect(notify.wait(for: "STOPPING=1"))
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(lines(dir + "/alerts.jsonl").count == 2)
+    }
+
+    @Test func secondInstanceOnTheSameDatabaseIsRefused() throws {
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        try config(dir: dir, feeds: ["file:///nonexistent/feed.xml"]).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        p.arguments = ["run", "-c", cfg]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer {
+            p.terminate()
+            p.waitUntilExit()
+        }
+        #expect(waitUntil(10) { FileManager.default.fileExists(atPath: dir + "/db.sqlite") })
+        Thread.sleep(forTimeInterval: 0.3)
+        let second = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another diplowatch process is using"))
+    }
+}

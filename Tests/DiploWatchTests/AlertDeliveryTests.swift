@@ -1,0 +1,100 @@
+import Extraction
+import Feeds
+import Foundation
+import Testing
+
+@testable import DiploWatch
+
+@Suite("Alert delivery")
+struct AlertDeliveryTests {
+    let dir = Fixtures.tempDirectory()
+
+    func storeWithAlerts(_ n: Int) throws -> Store {
+        let store = try Store(path: dir + "/db.sqlite")
+        let pairs = [("Japan", "India"), ("France", "Brazil"), ("Kenya", "Egypt"), ("Chile", "Peru")]
+        for i in 0..<n {
+            let (a, b) = pairs[i]
+            let text = "\(a) and \(b) signed a trade agreement on Monday."
+            let e = FeedEntry(id: "g\(i)", title: "t\(i)", link: "https://t.example/\(i)", published: DateParser.parse("2026-11-24"), summary: text)
+            let devs = Extractor().extract(Article(text: text, published: "2026-11-24"))
+            _ = try store.ingest(
+                IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text), developments: devs,
+                topics: [TopicConfig(name: "deals", types: ["AGREE"])], now: Date())
+        }
+        return store
+    }
+
+    func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test func deliversEachAlertOnceAsJSONLines() throws {
+        let store = try storeWithAlerts(3)
+        let log = dir + "/alerts.jsonl"
+        let delivery = AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl))
+        #expect(try delivery.deliverPending() == 3)
+        #expect(try delivery.deliverPending() == 0)
+        let written = lines(log)
+        #expect(written.count == 3)
+        struct Line: Decodable {
+            struct Dev: Decodable {
+                var id: Int64
+                var type: String
+                var participants: [Participant]
+            }
+            var id: Int64
+            var time: String
+            var topic: String
+            var kind: String
+            var development: Dev
+            var sources: [AlertSource]
+        }
+        let parsed = try written.map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        #expect(parsed.map(\.id) == [1, 2, 3])
+        #expect(parsed.allSatisfy { $0.topic == "deals" && $0.kind == "new" && $0.development.type == "AGREE" })
+        #expect(parsed[0].sources.first?.url == "https://t.example/0")
+        #expect(RFC3339.date(parsed[0].time) != nil)
+    }
+
+    @Test func crashAfterWritingBeforeMarkingNeverRepeatsALine() throws {
+        let store = try storeWithAlerts(3)
+        let log = dir + "/alerts.jsonl"
+        let sink = AlertLogSink(path: log, format: .jsonl)
+        // Given the first two alerts reached the log but the process died before marking them…
+        let pending = try store.undeliveredAlerts()
+        try sink.deliver(Array(pending.prefix(2)))
+        #expect(try store.counts().undelivered == 3)
+        // …when delivery runs again, only the third is written.
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 1)
+        #expect(lines(log).compactMap { AlertLogSink.mark(in: $0)?.id } == [1, 2, 3])
+        #expect(try store.counts().undelivered == 0)
+    }
+
+    @Test func aLogFromAnotherDatabaseIsNotTrusted() throws {
+        let log = dir + "/alerts.jsonl"
+        try (#"{"id": 1, "topic": "elsewhere", "development": {"id": 9}}"# + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let store = try storeWithAlerts(1)
+        #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl)).deliverPending() == 1)
+        #expect(lines(log).count == 2)
+    }
+
+    @Test func unwritableLogKeepsAlertsQueued() throws {
+        let store = try storeWithAlerts(2)
+        let blocker = dir + "/not-a-dir"
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let delivery = AlertDelivery(store: store, sink: AlertLogSink(path: blocker + "/alerts.jsonl", format: .jsonl))
+        #expect(throws: (any Error).self) { try delivery.deliverPending() }
+        #expect(try store.counts().undelivered == 2)
+        // Fixed: everything goes out.
+        #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: dir + "/ok.jsonl", format: .jsonl)).deliverPending() == 2)
+    }
+
+    @Test func textFormatIsOneReadableLine() throws {
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.txt"
+        try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .text)).deliverPending()
+        let line = try #require(lines(log).first)
+        #expect(line.contains(" #1 [deals] new: 2026-11-23 AGREE occurred: India (IND) – Japan (JPN)"))
+        #expect(AlertLogSink.mark(in: line) == DeliveredMark(id: 1, topic: "deals", developmentID: nil))
+    }
+}

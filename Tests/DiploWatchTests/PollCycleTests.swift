@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import TestSupport
+import Testing
+
+@testable import DiploWatch
+
+@Suite("Poll cycle end to end")
+struct PollCycleTests {
+    let dir = Fixtures.tempDirectory()
+
+    func cycle(_ config: Config, store: Store) -> PollCycle {
+        PollCycle(
+            config: config, store: store, fetcher: CurlFeedFetcher(userAgent: "test", timeout: 5), sink: AlertLogSink(path: config.alerts.log, format: .jsonl),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    @Test func pollingTwiceAlertsOnceAndSecondPollIsConditional() async throws {
+        // Given two feeds on a loopback server, one carrying the same meeting as the other, and a broken feed…
+        let server = try LoopbackHTTPServer()
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather]), etag: "\"a1\""))
+        server.set("/b.rss", .init(body: Fixtures.rss([Fixtures.sameMeetingElsewhere]), lastModified: "Tue, 24 Nov 2026 12:00:00 GMT"))
+        server.set("/broken.rss", .init(body: Data("<html><body>gone</body></html>".utf8)))
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.feeds = ["/a.rss", "/b.rss", "/broken.rss"].map { FeedConfig(url: server.url($0)) }
+        config.topics = [TopicConfig(name: "france-india", countries: ["FRA", "IND"]), TopicConfig(name: "china", countries: ["CHN"])]
+        let store = try Store(path: config.daemon.database)
+
+        // When the cycle runs twice…
+        let first = await cycle(config, store: store).run(onlyDue: false)
+        let second = await cycle(config, store: store).run(onlyDue: false)
+
+        // Then one alert was written, once; the broken feed is recorded, not fatal.
+        #expect(first.fetched == 2)
+        #expect(first.failed == 1)
+        #expect(first.newArticles == 3)
+        #expect(first.delivered == 1)
+        #expect(second.notModified == 2)
+        #expect(second.delivered == 0)
+        let lines = try String(contentsOfFile: config.alerts.log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].contains("\"topic\":\"france-india\""))
+        #expect(lines[0].contains("Subrahmanyam Jaishankar"))
+        #expect(server.requests(for: "/a.rss").map(\.status) == [200, 304])
+        #expect(server.requests(for: "/b.rss").map(\.status) == [200, 304])
+        let broken = try #require(try store.feedState(url: server.url("/broken.rss")))
+        #expect(broken.errorCount == 2)
+        #expect(broken.lastError?.contains("unknown document type <html>") == true)
+        let devs = try store.developments()
+        #expect(devs.count == 1)
+        #expect(try store.sourceCount(development: devs[0].id) == 2)
+    }
+
+    @Test func onlyDueFeedsArePolled() async throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.weather])))
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.feeds = [FeedConfig(url: server.url("/a.rss"), interval: 3600)]
+        let store = try Store(path: config.daemon.database)
+        let first = await cycle(config, store: store).run(onlyDue: true)
+        let second = await cycle(config, store: store).run(onlyDue: true)
+        #expect(first.feeds == 1)
+        #expect(second.feeds == 0)
+        #expect(server.requests(for: "/a.rss").count == 1)
+        let state = try #require(try store.feedState(url: server.url("/a.rss")))
+        #expect(state.nextPollAt.timeIntervalSinceNow > 3000)
+    }
+}
