@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DiploWatch
 import Logging
 
@@ -16,6 +17,8 @@ struct DiploWatchCommand: AsyncParsableCommand {
     )
 
     static func main() async {
+        // Line-buffered output, so `alerts --follow | …` and `timeout … diplowatch` see each line.
+        setvbuf(stdout, nil, _IOLBF, 0)
         LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
         do {
             var command = try parseAsRoot()
