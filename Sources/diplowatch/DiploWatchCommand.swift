@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import DiploWatch
 import Logging
 
@@ -17,8 +16,6 @@ struct DiploWatchCommand: AsyncParsableCommand {
     )
 
     static func main() async {
-        // Line-buffered output, so `alerts --follow | …` and `timeout … diplowatch` see each line.
-        setvbuf(stdout, nil, _IOLBF, 0)
         LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
         do {
             var command = try parseAsRoot()

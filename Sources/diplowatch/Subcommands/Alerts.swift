@@ -27,18 +27,23 @@ struct Alerts: AsyncParsableCommand {
             let printer = AlertLogSink(path: "/dev/null", format: format)
             var last: Int64 = 0
             for a in try store.alerts(since: sinceDate, topic: topic) {
-                print(printer.line(a))
+                emit(printer.line(a))
                 last = a.id
             }
             while follow {
                 try await Task.sleep(for: .seconds(1))
                 for a in try store.alerts(topic: topic, afterID: last) {
-                    print(printer.line(a))
+                    emit(printer.line(a))
                     last = a.id
                 }
             }
         }
     }
+}
+
+/// Writes a line straight to standard output, so a reader of a pipe sees it at once.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Opens the configured database for reading, with a clear error when it does not exist yet.
