@@ -74,36 +74,6 @@ struct EndToEndTests {
         #expect(feeds.stdout.contains("last ok: 20"))
     }
 
-    /// A unix datagram listener standing in for systemd's notify socket.
-    final class NotifyListener: @unchecked Sendable {
-        let fd: Int32
-        let path: String
-        init(path: String) {
-            self.path = path
-            fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-            var addr = sockaddr_un()
-            addr.sun_family = sa_family_t(AF_UNIX)
-            withUnsafeMutableBytes(of: &addr.sun_path) { raw in
-                for (i, b) in path.utf8.enumerated() { raw[i] = b }
-            }
-            _ = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-            }
-            var timeout = timeval(tv_sec: 20, tv_usec: 0)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        }
-        /// Reads messages until one contains `needle`.
-        func wait(for needle: String) -> Bool {
-            var buf = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = recv(fd, &buf, buf.count, 0)
-                if n <= 0 { return false }
-                if String(decoding: buf[0..<n], as: UTF8.self).contains(needle) { return true }
-            }
-        }
-        deinit { close(fd) }
-    }
-
     func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
@@ -130,7 +100,7 @@ struct EndToEndTests {
         env["JOURNAL_STREAM"] = "8:1234"
         p.environment = env
         let errPath = dir + "/stderr.log"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         p.standardOutput = FileHandle.nullDevice
         try p.run()
