@@ -84,11 +84,15 @@ public struct Extractor: Sendable {
                     continue
                 }
                 let left = mentions.filter { $0.start >= clauseStart && $0.end <= trig.start && !$0.reporter && !$0.locative }
-                let right = mentions.filter { $0.start >= trig.end && $0.end <= clauseEnd && !$0.reporter && (!$0.locative || mode == "visit") }
+                let right = mentions.filter {
+                    $0.start >= trig.end && $0.end <= clauseEnd && !$0.reporter && (!$0.locative || mode == "visit")
+                }
                 var sources = left
                 var k = trig.start - 1
                 while k >= clauseStart, Self.skipBeforeTrigger.contains(tokens[k].lower) { k -= 1 }
-                let coordinated = k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == ",") && sentenceEvents.last.map { $0.end <= trig.start } == true
+                let coordinated =
+                    k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == ",")
+                    && sentenceEvents.last.map { $0.end <= trig.start } == true
                 if coordinated, let prev = sentenceEvents.last {
                     sources = prev.sources
                 }
@@ -107,7 +111,8 @@ public struct Extractor: Sendable {
                 }
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
-                let resolved = time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned")
+                let resolved =
+                    time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned")
                     ?? (status == "occurred" ? time.resolve(tokens, 0..<tokens.count, future: false) : nil)
                 var date: String?
                 var explicit = false
@@ -239,7 +244,10 @@ public struct Extractor: Sendable {
             }
             i -= 1
         }
-        let futureAfter: [[String]] = [["next", "week"], ["next", "month"], ["coming", "weeks"], ["coming", "days"], ["later", "this"], ["tomorrow"], ["next", "year"]]
+        let futureAfter: [[String]] = [
+            ["next", "week"], ["next", "month"], ["coming", "weeks"], ["coming", "days"], ["later", "this"], ["tomorrow"],
+            ["next", "year"],
+        ]
         if hasCue(futureAfter, tokens, from: trigger, to: rightEnd) { return "planned" }
         if trigger > 0, ["upcoming", "planned", "proposed", "scheduled"].contains(tokens[trigger - 1].lower) {
             return tokens[trigger - 1].lower == "proposed" ? "possible" : "planned"
@@ -257,7 +265,9 @@ public struct Extractor: Sendable {
     static func partnerCue(_ tokens: [Token], before start: Int, after triggerEnd: Int) -> Bool {
         var i = start - 1
         while i >= triggerEnd, partnerSkippable.contains(tokens[i].lower) || tokens[i].isCapitalized && i > triggerEnd { i -= 1 }
-        if i < triggerEnd { return i + 1 == triggerEnd && tokens[triggerEnd - 1].lower != "discussed" && tokens[triggerEnd - 1].lower != "discuss" }
+        if i < triggerEnd {
+            return i + 1 == triggerEnd && tokens[triggerEnd - 1].lower != "discussed" && tokens[triggerEnd - 1].lower != "discuss"
+        }
         return partnerWords.contains(tokens[i].lower)
     }
 
@@ -355,7 +365,9 @@ public struct Extractor: Sendable {
             participants = participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
             let topics = topicsFor(sentence: e.sentence, lowered: lowered)
             var confidence = 0.55
-            if participants.contains(where: { $0.title != nil || $0.name.contains(" ") && $0.country != nil && lexicon.countryNames[$0.country!] != $0.name }) {
+            if participants.contains(where: {
+                $0.title != nil || $0.name.contains(" ") && $0.country != nil && lexicon.countryNames[$0.country!] != $0.name
+            }) {
                 confidence += 0.15
             }
             if e.hasExplicitDate { confidence += 0.1 }

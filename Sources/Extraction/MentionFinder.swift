@@ -80,11 +80,15 @@ struct MentionFinder {
                 continue
             }
             // A capitalised name right after a title or honorific that the lexicon does not know.
-            if t.isCapitalized, !Self.nameStop.contains(t.lower), let prev = out.last, prev.end == i || (prev.end == i - 1 && tokens[i - 1].lower == ","),
+            if t.isCapitalized, !Self.nameStop.contains(t.lower), let prev = out.last,
+                prev.end == i || (prev.end == i - 1 && tokens[i - 1].lower == ","),
                 isTitleOrHonorific(prev, tokens)
             {
                 var j = i
-                while j < n, j - i < 4, tokens[j].isWord, tokens[j].isCapitalized || (j > i && tokens[j].lower.count <= 3 && ["bin", "al", "el", "da", "de", "van", "von"].contains(tokens[j].lower)),
+                while j < n, j - i < 4, tokens[j].isWord,
+                    tokens[j].isCapitalized
+                        || (j > i && tokens[j].lower.count <= 3
+                            && ["bin", "al", "el", "da", "de", "van", "von"].contains(tokens[j].lower)),
                     lexicon.names[tokens[j].lower] == nil || j > i
                 {
                     if Self.nameStop.contains(tokens[j].lower) { break }
@@ -345,13 +349,16 @@ struct MentionFinder {
                     // "X said he would…": the pronoun brings X back as the subject.
                     let next = j + 1 < tokens.count ? tokens[j + 1].lower : ""
                     let next2 = j + 2 < tokens.count ? tokens[j + 2].lower : ""
-                    let pronounFollows = ["he", "she", "it", "they"].contains(next) || (next == "that" && ["he", "she", "it", "they"].contains(next2))
+                    let pronounFollows =
+                        ["he", "she", "it", "they"].contains(next) || (next == "that" && ["he", "she", "it", "they"].contains(next2))
                     if !pronounFollows { out[idx].reporter = true }
                     break
                 }
-                if ["on", "in", "a", "the", "statement", "spokesman", "spokeswoman", "spokesperson", "also", "later", "earlier", "has", "had", "have"]
-                    .contains(w) || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(w)
-                {
+                if [
+                    "on", "in", "a", "the", "statement", "spokesman", "spokeswoman", "spokesperson", "also", "later", "earlier", "has",
+                    "had", "have",
+                ]
+                .contains(w) || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(w) {
                     j += 1
                     steps += 1
                     continue

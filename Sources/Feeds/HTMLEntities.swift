@@ -44,7 +44,7 @@ enum HTMLEntities {
                 if j < n, data[j] == 59, j > i + 1 {  // ;
                     let name = String(decoding: data[(i + 1)..<j], as: UTF8.self)
                     if !xmlPredefined.contains(name), let code = table[name] {
-                        if out == nil { out = [] ; out!.reserveCapacity(n + 64) }
+                        if out == nil { out = []; out!.reserveCapacity(n + 64) }
                         out!.append(contentsOf: data[copiedUpTo..<i])
                         out!.append(contentsOf: Array("&#\(code);".utf8))
                         copiedUpTo = j + 1

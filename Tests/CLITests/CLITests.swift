@@ -22,7 +22,8 @@ struct CLITests {
     @Test func badConfigExits78NamingLineAndKey() throws {
         let dir = CLIRunner.tempDirectory()
         let path = dir + "/bad.toml"
-        try "[daemon]\npoll_interval = \"15m\"\nwibble = 1\n\n[[topics]]\nname = \"x\"\ntypes = [\"MEET\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "[daemon]\npoll_interval = \"15m\"\nwibble = 1\n\n[[topics]]\nname = \"x\"\ntypes = [\"MEET\"]\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["config", "check", "-c", path])
         #expect(r.status == 78)
         #expect(r.stderr.contains("\(path):3: daemon.wibble: unknown key"))
@@ -50,7 +51,8 @@ struct CLITests {
     }
 
     @Test func extractPrintsDevelopmentsAsJSON() throws {
-        let article = #"{"title": "t", "published": "2024-08-28", "url": "https://x.example/1", "text": "US National Security Adviser Jake Sullivan met China's Foreign Minister Wang Yi in Beijing on Tuesday."}"#
+        let article =
+            #"{"title": "t", "published": "2024-08-28", "url": "https://x.example/1", "text": "US National Security Adviser Jake Sullivan met China's Foreign Minister Wang Yi in Beijing on Tuesday."}"#
         let r = try CLIRunner.run(["extract", "--json", "-"], stdin: Data(article.utf8))
         #expect(r.status == 0, "\(r.stderr)")
         struct Out: Decodable {
@@ -78,9 +80,9 @@ struct CLITests {
         let dir = CLIRunner.tempDirectory()
         let path = dir + "/f.atom"
         try """
-            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>e1</id><title>One</title>
-            <link href="https://e.example/1"/><published>2026-11-24T10:00:00Z</published><summary>&lt;p&gt;Hi&lt;/p&gt;</summary></entry></feed>
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>e1</id><title>One</title>
+        <link href="https://e.example/1"/><published>2026-11-24T10:00:00Z</published><summary>&lt;p&gt;Hi&lt;/p&gt;</summary></entry></feed>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["feed", "inspect", "--json", path])
         #expect(r.status == 0)
         #expect(r.stdout.contains("\"format\" : \"atom10\""))

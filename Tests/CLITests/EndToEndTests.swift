@@ -86,7 +86,15 @@ struct EndToEndTests {
     @Test func daemonNotifiesReloadsOnHangupAndStopsOnTerm() throws {
         let server = try LoopbackHTTPServer()
         server.set("/world.rss", .init(body: Self.feed([Self.meeting])))
-        server.set("/second.rss", .init(body: Self.feed([("s1", "Lavrov and Wang meet", "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday.")])))
+        server.set(
+            "/second.rss",
+            .init(
+                body: Self.feed([
+                    (
+                        "s1", "Lavrov and Wang meet",
+                        "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday."
+                    )
+                ])))
         let dir = CLIRunner.tempDirectory()
         let cfg = dir + "/diplowatch.toml"
         try config(dir: dir, feeds: [server.url("/world.rss")]).write(toFile: cfg, atomically: true, encoding: .utf8)
@@ -111,7 +119,8 @@ struct EndToEndTests {
         #expect(notify.wait(for: "STATUS=Last cycle"))
 
         // A broken config on SIGHUP is refused with file, line and key; the daemon keeps running.
-        try (config(dir: dir, feeds: [server.url("/world.rss")]) + "\n[alerts2]\nx = 1\n").write(toFile: cfg, atomically: true, encoding: .utf8)
+        try (config(dir: dir, feeds: [server.url("/world.rss")]) + "\n[alerts2]\nx = 1\n").write(
+            toFile: cfg, atomically: true, encoding: .utf8)
         kill(p.processIdentifier, SIGHUP)
         #expect(notify.wait(for: "RELOADING=1"))
         #expect(waitUntil(10) { ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "").contains("config reload refused") })
@@ -121,8 +130,10 @@ struct EndToEndTests {
         #expect(p.isRunning)
 
         // A good config on SIGHUP applies without a restart: the new feed's alert arrives.
-        try config(dir: dir, feeds: [server.url("/world.rss"), server.url("/second.rss")]).replacingOccurrences(of: "[\"USA\", \"CHN\"]", with: "[\"USA\", \"CHN\", \"RUS\"]")
-            .write(toFile: cfg, atomically: true, encoding: .utf8)
+        try config(dir: dir, feeds: [server.url("/world.rss"), server.url("/second.rss")]).replacingOccurrences(
+            of: "[\"USA\", \"CHN\"]", with: "[\"USA\", \"CHN\", \"RUS\"]"
+        )
+        .write(toFile: cfg, atomically: true, encoding: .utf8)
         kill(p.processIdentifier, SIGHUP)
         #expect(waitUntil(20) { lines(dir + "/alerts.jsonl").count == 2 })
         #expect(lines(dir + "/alerts.jsonl").last?.contains("Sergey Lavrov") == true)

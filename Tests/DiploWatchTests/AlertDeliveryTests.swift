@@ -15,7 +15,8 @@ struct AlertDeliveryTests {
         for i in 0..<n {
             let (a, b) = pairs[i]
             let text = "\(a) and \(b) signed a trade agreement on Monday."
-            let e = FeedEntry(id: "g\(i)", title: "t\(i)", link: "https://t.example/\(i)", published: DateParser.parse("2026-11-24"), summary: text)
+            let e = FeedEntry(
+                id: "g\(i)", title: "t\(i)", link: "https://t.example/\(i)", published: DateParser.parse("2026-11-24"), summary: text)
             let devs = Extractor().extract(Article(text: text, published: "2026-11-24"))
             _ = try store.ingest(
                 IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text), developments: devs,

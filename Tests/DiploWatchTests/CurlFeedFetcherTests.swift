@@ -11,7 +11,9 @@ struct CurlFeedFetcherTests {
     @Test func conditionalGetGets304WithETag() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/feed.xml", .init(body: Data("<rss/>".utf8), etag: "\"v1\"", lastModified: "Tue, 24 Nov 2026 10:00:00 GMT"))
-        guard case .fetched(let body, let etag, let lastModified, _, let status) = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml")))
+        guard
+            case .fetched(let body, let etag, let lastModified, _, let status) = try await fetcher.fetch(
+                FetchRequest(url: server.url("/feed.xml")))
         else {
             Issue.record("expected content")
             return

@@ -11,7 +11,8 @@ struct PollCycleTests {
 
     func cycle(_ config: Config, store: Store) -> PollCycle {
         PollCycle(
-            config: config, store: store, fetcher: CurlFeedFetcher(userAgent: "test", timeout: 5), sink: AlertLogSink(path: config.alerts.log, format: .jsonl),
+            config: config, store: store, fetcher: CurlFeedFetcher(userAgent: "test", timeout: 5),
+            sink: AlertLogSink(path: config.alerts.log, format: .jsonl),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 

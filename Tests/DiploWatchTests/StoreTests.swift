@@ -40,8 +40,12 @@ struct StoreTests {
         let d2 = developments(e2)
         #expect(d1.count == 1)
         #expect(d2.count == 1)
-        let o1 = try store.ingest(IncomingArticle(feedURL: "https://a.example/f", feedTitle: nil, entry: e1, text: e1.summary!), developments: d1, topics: topics, now: now)
-        let o2 = try store.ingest(IncomingArticle(feedURL: "https://b.example/f", feedTitle: nil, entry: e2, text: e2.summary!), developments: d2, topics: topics, now: now)
+        let o1 = try store.ingest(
+            IncomingArticle(feedURL: "https://a.example/f", feedTitle: nil, entry: e1, text: e1.summary!), developments: d1, topics: topics,
+            now: now)
+        let o2 = try store.ingest(
+            IncomingArticle(feedURL: "https://b.example/f", feedTitle: nil, entry: e2, text: e2.summary!), developments: d2, topics: topics,
+            now: now)
         #expect(o1.newDevelopments == 1)
         #expect(o1.alerts == 1)
         #expect(o2.newDevelopments == 0)
@@ -55,7 +59,9 @@ struct StoreTests {
         let store = try Store(path: dir + "/db.sqlite")
         let topics = [TopicConfig(name: "all")]
         func ingest(_ guid: String, _ text: String) throws -> IngestOutcome {
-            let e = FeedEntry(id: guid, title: guid, link: "https://t.example/\(guid)", published: DateParser.parse("2026-11-20T00:00:00Z"), summary: text)
+            let e = FeedEntry(
+                id: guid, title: guid, link: "https://t.example/\(guid)", published: DateParser.parse("2026-11-20T00:00:00Z"), summary: text
+            )
             return try store.ingest(
                 IncomingArticle(feedURL: "https://t.example/f", feedTitle: nil, entry: e, text: text), developments: developments(e),
                 topics: topics, now: now)
@@ -72,7 +78,8 @@ struct StoreTests {
     @Test func searchAndFilters() throws {
         let store = try Store(path: dir + "/db.sqlite")
         let e = entry(Fixtures.meeting)
-        _ = try store.ingest(IncomingArticle(feedURL: "f", feedTitle: nil, entry: e, text: e.summary!), developments: developments(e), topics: [], now: now)
+        _ = try store.ingest(
+            IncomingArticle(feedURL: "f", feedTitle: nil, entry: e, text: e.summary!), developments: developments(e), topics: [], now: now)
         #expect(try store.developments(country: "IND").count == 1)
         #expect(try store.developments(country: "CHN").isEmpty)
         #expect(try store.developments(type: "consult").count == 1)

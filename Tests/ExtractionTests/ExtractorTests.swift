@@ -54,7 +54,8 @@ struct ExtractorTests {
     @Test func statusFromModality() throws {
         let possible = try #require(extract("Blinken is expected to meet China's top diplomat Wang Yi.", published: "2023-06-18").first)
         #expect(possible.status == "possible")
-        let planned = try #require(extract("Indian Prime Minister Narendra Modi will visit Washington next week.", published: "2025-02-07").first)
+        let planned = try #require(
+            extract("Indian Prime Minister Narendra Modi will visit Washington next week.", published: "2025-02-07").first)
         #expect(planned.status == "planned")
         #expect(planned.mode == "visit")
         #expect(planned.participants.first { $0.role == "source" }?.name == "Narendra Modi")

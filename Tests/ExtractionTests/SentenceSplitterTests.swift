@@ -7,7 +7,10 @@ struct SentenceSplitterTests {
     @Test func abbreviationsAndInitialsDoNotEndSentences() {
         let s = SentenceSplitter.split(
             "Secretary of State Antony J. Blinken met Gen. Zhang in the U.S. capital. It went well! Did it? Yes.\nNew line")
-        #expect(s == ["Secretary of State Antony J. Blinken met Gen. Zhang in the U.S. capital.", "It went well!", "Did it?", "Yes.", "New line"])
+        #expect(
+            s == [
+                "Secretary of State Antony J. Blinken met Gen. Zhang in the U.S. capital.", "It went well!", "Did it?", "Yes.", "New line",
+            ])
     }
 
     @Test func possessivesAndAbbreviationsTokenise() {

@@ -136,7 +136,8 @@ struct FeedParserTests {
     @Test func entityExpansionIsRefusedQuickly() throws {
         let big = String(repeating: "x", count: 100_000)
         let uses = String(repeating: "&big;", count: 20_000)
-        let bomb = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss version=\"2.0\"><channel><title>\(uses)</title></channel></rss>"
+        let bomb =
+            "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss version=\"2.0\"><channel><title>\(uses)</title></channel></rss>"
         let start = Date()
         #expect(throws: FeedError.self) { try parse(bomb) }
         #expect(Date().timeIntervalSince(start) < 5)

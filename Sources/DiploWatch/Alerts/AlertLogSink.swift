@@ -30,7 +30,9 @@ public struct AlertLogSink: AlertSink {
 
     public func deliver(_ alerts: [Alert]) throws(AlertError) {
         guard !alerts.isEmpty else { return }
-        do { try Paths.ensureParent(of: path) } catch { throw AlertError("cannot create the directory of \(path): \(error.localizedDescription)") }
+        do { try Paths.ensureParent(of: path) } catch {
+            throw AlertError("cannot create the directory of \(path): \(error.localizedDescription)")
+        }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw AlertError("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }

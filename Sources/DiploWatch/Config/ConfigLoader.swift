@@ -80,7 +80,11 @@ public enum ConfigLoader {
                 allow(t, "alerts", ["log", "format"])
                 if let s = string(t, "alerts.log") { c.alerts.log = expand(s) }
                 if let s = string(t, "alerts.format") {
-                    if let f = AlertSettings.Format(rawValue: s) { c.alerts.format = f } else { problem("alerts.format", "must be \"jsonl\" or \"text\", not \"\(s)\"") }
+                    if let f = AlertSettings.Format(rawValue: s) {
+                        c.alerts.format = f
+                    } else {
+                        problem("alerts.format", "must be \"jsonl\" or \"text\", not \"\(s)\"")
+                    }
                 }
             }
             for (i, t) in tables(root, "feeds").enumerated() {
@@ -130,7 +134,8 @@ public enum ConfigLoader {
                     continue
                 }
                 c.actors.append(
-                    Lexicon.ExtraActor(name: name, country: country.uppercased(), aliases: strings(t, "\(p).aliases"), title: string(t, "\(p).title")))
+                    Lexicon.ExtraActor(
+                        name: name, country: country.uppercased(), aliases: strings(t, "\(p).aliases"), title: string(t, "\(p).title")))
             }
             return c
         }

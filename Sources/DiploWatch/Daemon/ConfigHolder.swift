@@ -21,7 +21,11 @@ public actor ConfigHolder {
             var applied = fresh
             applied.daemon.database = current.daemon.database
             current = applied
-            logger.info("config reloaded", metadata: ["config.file": "\(path ?? "embedded default")", "feeds": "\(fresh.feeds.count)", "topics": "\(fresh.topics.count)"])
+            logger.info(
+                "config reloaded",
+                metadata: [
+                    "config.file": "\(path ?? "embedded default")", "feeds": "\(fresh.feeds.count)", "topics": "\(fresh.topics.count)",
+                ])
             return true
         } catch {
             for p in error.problems {

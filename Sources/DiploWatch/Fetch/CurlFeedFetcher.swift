@@ -69,7 +69,8 @@ public struct CurlFeedFetcher: FeedFetcher {
         dw_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
         dw_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes))
         var headers: UnsafeMutablePointer<curl_slist>?
-        headers = curl_slist_append(headers, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
+        headers = curl_slist_append(
+            headers, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
         if let etag = request.etag { headers = curl_slist_append(headers, "If-None-Match: \(etag)") }
         if let lm = request.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(lm)") }
         defer { curl_slist_free_all(headers) }

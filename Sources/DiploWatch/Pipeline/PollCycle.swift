@@ -150,9 +150,10 @@ public struct PollCycle: Sendable {
     }
 
     private func fail(_ feed: FeedConfig, reason: String, retryAfter: Double?, now: Date) {
-        let errors = (try? store.recordFailure(url: feed.url, error: reason, now: now) { n in
-            backoff(feed, errors: n, retryAfter: retryAfter, now: now)
-        }) ?? 1
+        let errors =
+            (try? store.recordFailure(url: feed.url, error: reason, now: now) { n in
+                backoff(feed, errors: n, retryAfter: retryAfter, now: now)
+            }) ?? 1
         logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(errors)"])
     }
 

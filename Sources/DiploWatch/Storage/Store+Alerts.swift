@@ -102,6 +102,8 @@ extension Store {
 
     /// How many sources a development has.
     public func sourceCount(development id: Int64) throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM development_sources WHERE development_id = ?", arguments: [id]) ?? 0 }
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM development_sources WHERE development_id = ?", arguments: [id]) ?? 0
+        }
     }
 }

@@ -65,7 +65,9 @@ extension Store {
                     UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, error_count = 0,
                     last_error = NULL, last_ok_at = ?, last_polled_at = ?, next_poll_at = ? WHERE url = ?
                     """,
-                arguments: [title, etag, lastModified, now.timeIntervalSince1970, now.timeIntervalSince1970, next.timeIntervalSince1970, url])
+                arguments: [
+                    title, etag, lastModified, now.timeIntervalSince1970, now.timeIntervalSince1970, next.timeIntervalSince1970, url,
+                ])
         }
     }
 

@@ -67,7 +67,8 @@ extension Store {
 
     func existingArticle(_ db: Database, feed: Int64, identity: ArticleIdentity) throws -> Int64? {
         if let g = identity.guid,
-            let id = try Int64.fetchOne(db, sql: "SELECT article_id FROM article_feeds WHERE feed_id = ? AND guid = ?", arguments: [feed, g])
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT article_id FROM article_feeds WHERE feed_id = ? AND guid = ?", arguments: [feed, g])
         {
             return id
         }
@@ -114,7 +115,8 @@ extension Store {
                 let fp = Self.fingerprint(d, published: e.published)
                 var kind: String?
                 let devID: Int64
-                if let row = try Row.fetchOne(db, sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?", arguments: [fp]) {
+                if let row = try Row.fetchOne(db, sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?", arguments: [fp])
+                {
                     devID = row["id"]
                     let old: String = row["status"]
                     if (Self.statusRank[d.status] ?? 0) > (Self.statusRank[old] ?? 0) {
@@ -158,7 +160,8 @@ extension Store {
                 guard let kind else { continue }
                 let record = try JSONDecoder().decode(
                     Development.self,
-                    from: Data((try String.fetchOne(db, sql: "SELECT record FROM developments WHERE id = ?", arguments: [devID]) ?? "{}").utf8))
+                    from: Data(
+                        (try String.fetchOne(db, sql: "SELECT record FROM developments WHERE id = ?", arguments: [devID]) ?? "{}").utf8))
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
                 guard !matching.isEmpty else { continue }
                 let sources = try self.sources(db, development: devID)

@@ -11,7 +11,9 @@ public enum TopicMatcher {
             // Several countries: every one listed must take part when two or more are given and
             // the development has at least as many parties ("US–China contact"), else any.
             if topic.countries.count >= 2 {
-                guard topic.countries.filter(codes.contains).count >= 2 || (codes.count < 2 && codes.contains(where: topic.countries.contains))
+                guard
+                    topic.countries.filter(codes.contains).count >= 2
+                        || (codes.count < 2 && codes.contains(where: topic.countries.contains))
                 else { return false }
             } else if !codes.contains(where: topic.countries.contains) {
                 return false

@@ -13,7 +13,9 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             try await reporting {
                 let config = try global.loadConfig()
-                print("config: \(config.source ?? "embedded default") is valid: \(config.feeds.count) feeds, \(config.topics.count) topics, \(config.actors.count) extra actors")
+                print(
+                    "config: \(config.source ?? "embedded default") is valid: \(config.feeds.count) feeds, \(config.topics.count) topics, \(config.actors.count) extra actors"
+                )
             }
         }
     }

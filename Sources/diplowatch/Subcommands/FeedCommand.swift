@@ -11,7 +11,9 @@ struct FeedCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Fetch or read a feed and print what DiploWatch sees in it.")
         @OptionGroup var global: GlobalOptions
 
-        @Flag(name: .long, help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content}]}.")
+        @Flag(
+            name: .long,
+            help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content}]}.")
         var json = false
 
         @Argument(help: "A file path or an http(s):// URL.")
