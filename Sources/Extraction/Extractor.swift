@@ -10,7 +10,7 @@ public struct Extractor: Sendable {
 
     static let boundaries: Set<String> = [
         ";", ":", "after", "before", "following", "amid", "while", "as", "since", "despite", "but", "although",
-        "though", "because", "where", "whereas", "when", "—", "–", "(", ")", "\u{201C}", "\"",
+        "though", "because", "where", "whereas", "when", "—", "–", "(", ")",
     ]
     static let skipBeforeTrigger: Set<String> = [
         "also", "has", "have", "had", "then", "later", "again", "jointly", "both", "separately", "swiftly", "quickly",
@@ -52,19 +52,25 @@ public struct Extractor: Sendable {
             let (mentions, places) = finder.mentions(tokens, memory: memory)
             let triggers = findTriggers(tokens, mentions: mentions)
             var sentenceEvents: [Event] = []
+            var carriedStart: Int?
             for (ti, trig) in triggers.enumerated() {
                 let prevEnd = ti > 0 ? triggers[ti - 1].end : 0
                 let nextStart = ti + 1 < triggers.count ? triggers[ti + 1].start : tokens.count
                 var clauseStart = prevEnd
                 var b = trig.start - 1
                 while b >= prevEnd {
-                    if Self.boundaries.contains(tokens[b].lower) { clauseStart = b + 1; break }
+                    if Self.isBoundary(tokens, b) { clauseStart = b + 1; break }
                     b -= 1
+                }
+                // "agreed to meet": the infinitive shares its governor's subject.
+                if let carried = carriedStart {
+                    clauseStart = carried
+                    carriedStart = nil
                 }
                 var clauseEnd = nextStart
                 var f = trig.end
                 while f < nextStart {
-                    if Self.boundaries.contains(tokens[f].lower) { clauseEnd = f; break }
+                    if Self.isBoundary(tokens, f) { clauseEnd = f; break }
                     f += 1
                 }
                 if negated(tokens, from: clauseStart, trigger: trig.start) { continue }
@@ -81,6 +87,7 @@ public struct Extractor: Sendable {
                 if type == "AGREE", trig.end + 1 < tokens.count, tokens[trig.end].lower == "to",
                     ti + 1 < triggers.count, triggers[ti + 1].start <= trig.end + 2
                 {
+                    carriedStart = clauseStart
                     continue
                 }
                 let left = mentions.filter { $0.start >= clauseStart && $0.end <= trig.start && !$0.reporter && !$0.locative }
@@ -93,21 +100,39 @@ public struct Extractor: Sendable {
                 let coordinated =
                     k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == ",")
                     && sentenceEvents.last.map { $0.end <= trig.start } == true
-                if coordinated, let prev = sentenceEvents.last {
+                // "expelled X and recalled Y"; "adopted a package of sanctions … restrictive measures
+                // against Russia": a trigger with no subject of its own, in the same clause as the
+                // previous one, shares its subject.
+                if let prev = sentenceEvents.last, coordinated || (left.isEmpty && clauseStart == prevEnd && !prev.sources.isEmpty) {
                     sources = prev.sources
                 }
                 if sources.isEmpty, left.isEmpty, ti == 0, let subject = leadingSubject(mentions, before: trig.start) {
                     sources = [subject]
                 }
                 var targets = right
-                if type == "CONSULT", mode != "visit" {
-                    // "discussed Taiwan", "talks on Ukraine": states after the trigger are what was
-                    // talked about unless they are its partners ("with", "between", "met").
-                    targets = targets.filter { m in m.kind == .person || Self.partnerCue(tokens, before: m.start, after: trig.end) }
+                if type == "CONSULT" {
+                    // "discussed Taiwan", "talks on Ukraine", "tension over North Korea": states after the
+                    // trigger are what was talked about unless a chain of partner words links them to it.
+                    targets = targets.filter { m in
+                        (m.kind == .person && mode != "visit")
+                            || Self.partnerChain(tokens, from: trig.end, to: m.start, mentions: mentions, places: places)
+                    }
                 }
                 let symmetric = (type == "CONSULT" && mode != "visit") || type == "AGREE" || type == "COOPERATE"
-                if mode == "visit", targets.isEmpty, let p = places.first(where: { $0.start >= trig.end && $0.end <= clauseEnd }) {
-                    targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
+                if !symmetric {
+                    // "wrote to members of the Security Council and urged…": a prepositional object is no subject.
+                    let subjects = sources.filter { !Self.isPrepositionalObject(tokens, $0, from: clauseStart) }
+                    if !subjects.isEmpty { sources = subjects }
+                }
+                if mode == "visit", targets.isEmpty {
+                    // The place visited: after the trigger, else where the clause puts it.
+                    let sourceCodes = Set(sources.compactMap(\.code))
+                    let candidates =
+                        places.filter { $0.start >= trig.end && $0.end <= clauseEnd }
+                        + places.filter { $0.start >= clauseStart && $0.end <= trig.start && isLocative(tokens, $0.start) }
+                    if let p = candidates.first(where: { !sourceCodes.contains($0.code) }) {
+                        targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
+                    }
                 }
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
@@ -139,7 +164,10 @@ public struct Extractor: Sendable {
                     status = "background"
                 }
                 let location =
-                    places.first(where: { $0.start >= clauseStart && $0.end <= clauseEnd && isLocative(tokens, $0.start) })?.name
+                    places.first(where: {
+                        $0.start >= clauseStart && $0.end <= clauseEnd && isLocative(tokens, $0.start)
+                            && !Self.beforeReportingVerb(tokens, $0.end)
+                    })?.name
                     ?? (mode == "visit" ? targets.first(where: { $0.kind == .state }).map { $0.name } : nil)
                 let event = Event(
                     type: type, mode: mode, status: status, sources: sources, targets: targets, symmetric: symmetric,
@@ -256,19 +284,66 @@ public struct Extractor: Sendable {
     }
 
     static let partnerWords: Set<String> = [
-        "with", "between", "and", ",", "met", "meets", "meet", "hosted", "hosts", "host", "received", "receives", "by",
-        "welcomed", "counterpart", "counterparts", "among", "including",
+        "with", "between", "and", ",", "by", "to", "in", "at", "among", "including", "counterpart", "counterparts",
+        "the", "his", "her", "their", "its", "'s", "visiting", "top", "senior", "also", "separately", "later", "again",
+        "both", "then", "leaders", "leader", "of",
     ]
-    static let partnerSkippable: Set<String> = ["the", "his", "her", "their", "its", "'s", "visiting", "top", "senior"]
+    static let weekdaysAndMonths: Set<String> = Set(TemporalResolver.weekdays + TemporalResolver.months)
 
-    /// Whether the words before a mention make it a partner of the meeting.
-    static func partnerCue(_ tokens: [Token], before start: Int, after triggerEnd: Int) -> Bool {
-        var i = start - 1
-        while i >= triggerEnd, partnerSkippable.contains(tokens[i].lower) || tokens[i].isCapitalized && i > triggerEnd { i -= 1 }
-        if i < triggerEnd {
-            return i + 1 == triggerEnd && tokens[triggerEnd - 1].lower != "discussed" && tokens[triggerEnd - 1].lower != "discuss"
+    /// Whether only partner words, names and other actors stand between a trigger and a mention
+    /// ("met with X and Y", "talks in Beijing between X and Y", "visit South Korea, China and…").
+    static func partnerChain(_ tokens: [Token], from start: Int, to end: Int, mentions: [Mention], places: [MentionFinder.Place]) -> Bool {
+        if start > 0, ["discussed", "discuss", "discusses"].contains(tokens[start - 1].lower) { return false }
+        var i = start
+        while i < end {
+            if let m = mentions.first(where: { $0.start <= i && i < $0.end }) {
+                i = m.end
+                continue
+            }
+            if let p = places.first(where: { $0.start <= i && i < $0.end }) {
+                i = p.end
+                continue
+            }
+            let t = tokens[i]
+            // "on Tuesday" is time; "on Taiwan" is the subject of the talks.
+            if t.lower == "on", i + 1 < end, weekdaysAndMonths.contains(tokens[i + 1].lower) {
+                i += 2
+                continue
+            }
+            guard partnerWords.contains(t.lower) || weekdaysAndMonths.contains(t.lower) || (t.isCapitalized && t.isWord) else {
+                return false
+            }
+            // "of" right after the trigger names a topic ("talks of war"), not a partner.
+            if t.lower == "of", i == start { return false }
+            i += 1
         }
-        return partnerWords.contains(tokens[i].lower)
+        return true
+    }
+
+    static let prepositions: Set<String> = [
+        "to", "of", "with", "for", "from", "against", "on", "at", "by", "about", "over", "into", "toward", "towards",
+        "regarding", "between", "among", "after", "before",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "all", "both", "other"]
+
+    /// "members of the Security Council", "to the Chinese minister": the mention follows a preposition.
+    static func isPrepositionalObject(_ tokens: [Token], _ m: Mention, from start: Int) -> Bool {
+        var i = m.start - 1
+        while i >= start, determiners.contains(tokens[i].lower) { i -= 1 }
+        return i >= start && prepositions.contains(tokens[i].lower)
+    }
+
+    /// "…, officials in New Delhi said": the place belongs to the reporter.
+    static func beforeReportingVerb(_ tokens: [Token], _ end: Int) -> Bool {
+        tokens[end..<min(tokens.count, end + 3)].contains { MentionFinder.reportingVerbs.contains($0.lower) }
+    }
+
+    /// Clause boundaries: subordinators, semicolons, dashes, and a comma before "and", "but",
+    /// "while", "which" (a new clause with its own subject).
+    static func isBoundary(_ tokens: [Token], _ i: Int) -> Bool {
+        let w = tokens[i].lower
+        if boundaries.contains(w) { return true }
+        return w == "," && i + 1 < tokens.count && ["and", "but", "while", "which", "whereas", "yet"].contains(tokens[i + 1].lower)
     }
 
     private func isLocative(_ tokens: [Token], _ start: Int) -> Bool {
@@ -339,57 +414,114 @@ public struct Extractor: Sendable {
         return out
     }
 
+    /// One event as it will be told: its sides, after splitting a directed event with several
+    /// target states into one development per target ("recalled its envoys from Tel Aviv and Washington").
+    private func tellings(_ e: Event) -> [[Participant]] {
+        var sources = unique(e.sources)
+        var targets = unique(e.targets).filter { t in !sources.contains { $0.key == t.key } }
+        if e.symmetric || (targets.isEmpty && Set(sources.compactMap(\.code)).count >= 2) {
+            return [unique(sources + targets).map { $0.participant(role: "both") }]
+        }
+        let sourceCodes = Set(sources.compactMap(\.code))
+        // A state acting on itself is no diplomacy; a body acting on its own organ may be (the UN chief and the Council).
+        targets = targets.filter { t in
+            guard let c = t.code, sourceCodes.contains(c) else { return true }
+            return lexicon.multilateral.contains(c) || c == "UN"
+        }
+        sources = sources.filter { s in !targets.contains { $0.key == s.key } }
+        guard !sources.isEmpty, !targets.isEmpty else { return [] }
+        var groups: [(code: String, members: [Mention])] = []
+        for t in targets {
+            let c = t.code ?? t.name
+            if let i = groups.firstIndex(where: { $0.code == c }) { groups[i].members.append(t) } else { groups.append((c, [t])) }
+        }
+        return groups.map { g in sources.map { $0.participant(role: "source") } + g.members.map { $0.participant(role: "target") } }
+    }
+
     private func assemble(_ events: [Event], sentences: [String], lowered: [String]) -> [Development] {
         var out: [Development] = []
-        var keys: [String: Int] = [:]
         for e in events {
-            var sources = unique(e.sources)
-            var targets = unique(e.targets).filter { t in !sources.contains { $0.key == t.key } }
-            var participants: [Participant]
-            if e.symmetric || (targets.isEmpty && Set(sources.compactMap(\.code)).count >= 2) {
-                participants = unique(sources + targets).map { $0.participant(role: "both") }
-            } else {
-                // A directed event needs someone on each side, from different states.
-                let sourceCodes = Set(sources.compactMap(\.code))
-                targets = targets.filter { $0.code.map { !sourceCodes.contains($0) } ?? true }
-                if sources.isEmpty || targets.isEmpty { continue }
-                sources = sources.filter { s in !targets.contains { $0.key == s.key } }
-                participants = sources.map { $0.participant(role: "source") } + targets.map { $0.participant(role: "target") }
-            }
-            let codes = Set(participants.compactMap(\.country))
-            let multilateral = codes.contains { lexicon.multilateral.contains($0) }
-            guard codes.count >= 2 || (multilateral && (e.type == "CONSULT" || e.type == "AGREE")) else { continue }
-            var mode = e.mode
-            if e.type == "CONSULT", multilateral, mode == "summit" || codes.count > 2 { mode = "multilateral" }
-            if e.type != "CONSULT" { mode = nil }
-            participants = participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
-            let topics = topicsFor(sentence: e.sentence, lowered: lowered)
-            var confidence = 0.55
-            if participants.contains(where: {
-                $0.title != nil || $0.name.contains(" ") && $0.country != nil && lexicon.countryNames[$0.country!] != $0.name
-            }) {
-                confidence += 0.15
-            }
-            if e.hasExplicitDate { confidence += 0.1 }
-            if e.location != nil { confidence += 0.05 }
-            if e.status == "possible" { confidence -= 0.1 }
-            confidence = (min(confidence, 0.95) * 100).rounded() / 100
-            let key = ([e.type, mode ?? "", e.status] + participants.map { $0.name }.sorted()).joined(separator: "|")
-            if let idx = keys[key] {
-                // The same event told again: keep the first telling, add what it lacked.
-                if out[idx].location == nil { out[idx].location = e.location }
-                if out[idx].date == nil || (!out[idx].date!.contains("-") && e.date != nil) { out[idx].date = e.date }
-                out[idx].topics = Array(Set(out[idx].topics + topics)).sorted()
-                out[idx].confidence = min(0.95, out[idx].confidence + 0.05)
-                continue
-            }
-            keys[key] = out.count
-            out.append(
-                Development(
+            for var participants in tellings(e) {
+                let codes = Set(participants.compactMap(\.country))
+                let multilateral = codes.contains { lexicon.multilateral.contains($0) }
+                let distinct = Set(participants.map(\.name)).count
+                guard
+                    codes.count >= 2 || (multilateral && (e.type == "CONSULT" || e.type == "AGREE"))
+                        || (codes.count == 1 && distinct >= 2 && (multilateral || codes == ["UN"]))
+                else { continue }
+                var mode = e.mode
+                if e.type == "CONSULT", multilateral, mode == "summit" || codes.count > 2 { mode = "multilateral" }
+                if e.type != "CONSULT" { mode = nil }
+                participants = participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
+                let topics = topicsFor(sentence: e.sentence, lowered: lowered)
+                var confidence = 0.55
+                if participants.contains(where: isPerson) {
+                    confidence += 0.15
+                }
+                if e.hasExplicitDate { confidence += 0.1 }
+                if e.location != nil { confidence += 0.05 }
+                if e.status == "possible" { confidence -= 0.1 }
+                confidence = (min(confidence, 0.95) * 100).rounded() / 100
+                let d = Development(
                     type: e.type, mode: mode, status: e.status, participants: participants, location: e.location,
-                    date: e.date, topics: topics, evidence: sentences[e.sentence], confidence: confidence))
+                    date: e.date, topics: topics, evidence: sentences[e.sentence], confidence: confidence)
+                // A meeting is usually told several times in an article; other events are merged
+                // only within their sentence ("expelled X's envoy and recalled its own").
+                if let idx = out.firstIndex(where: { sameEvent($0, d) && (d.type == "CONSULT" || $0.evidence == d.evidence) }) {
+                    out[idx] = merge(out[idx], d)
+                } else {
+                    out.append(d)
+                }
+            }
         }
         return out
+    }
+
+    /// A participant named for a person, not for a state or body acting as a whole.
+    private func isPerson(_ p: Participant) -> Bool { lexicon.countryNames[p.country ?? ""] != p.name }
+
+    /// The same event told twice in one article: same type and status, the same states (or one
+    /// telling's states within the other's), and no two different people for the same state.
+    func sameEvent(_ a: Development, _ b: Development) -> Bool {
+        guard a.type == b.type, a.status == b.status else { return false }
+        if a.type == "CONSULT", a.mode != b.mode, Set([a.mode, b.mode]) != Set(["meeting", "visit"]) { return false }
+        // Directed events keep their direction: who acts and who is acted on.
+        let directed = { (d: Development) in d.participants.contains { $0.role != "both" } }
+        for role in ["source", "target"] where directed(a) && directed(b) {
+            let ra = Set(a.participants.filter { $0.role == role }.compactMap(\.country))
+            let rb = Set(b.participants.filter { $0.role == role }.compactMap(\.country))
+            if !ra.isEmpty || !rb.isEmpty, !(ra.isSubset(of: rb) || rb.isSubset(of: ra)) || ra.isEmpty != rb.isEmpty { return false }
+        }
+        let ca = Set(a.participants.compactMap(\.country))
+        let cb = Set(b.participants.compactMap(\.country))
+        guard ca == cb || (min(ca.count, cb.count) >= 2 && (ca.isSubset(of: cb) || cb.isSubset(of: ca))) else { return false }
+        for code in ca.intersection(cb) {
+            let pa = Set(a.participants.filter { $0.country == code && isPerson($0) }.map(\.name))
+            let pb = Set(b.participants.filter { $0.country == code && isPerson($0) }.map(\.name))
+            if !pa.isEmpty, !pb.isEmpty, pa.isDisjoint(with: pb) { return false }
+        }
+        if let da = a.date, let db = b.date, da.count == 10, db.count == 10, da != db { return false }
+        return true
+    }
+
+    /// Keeps the first telling and adds what the second knows that it did not.
+    func merge(_ a: Development, _ b: Development) -> Development {
+        var m = a
+        for p in b.participants where !m.participants.contains(where: { $0.name == p.name }) {
+            // A person replaces their state shown as a whole, in the state's role.
+            if isPerson(p), let i = m.participants.firstIndex(where: { $0.country == p.country && !isPerson($0) }) {
+                var q = p
+                q.role = m.participants[i].role
+                m.participants[i] = q
+            } else if isPerson(p) || !m.participants.contains(where: { $0.country == p.country }) {
+                m.participants.append(p)
+            }
+        }
+        if m.location == nil { m.location = b.location }
+        if (m.date?.count ?? 0) < (b.date?.count ?? 0) { m.date = b.date }
+        m.topics = Array(Set(m.topics + b.topics)).sorted()
+        m.confidence = min(0.95, max(m.confidence, b.confidence) + 0.05)
+        return m
     }
 
     static let continuationCues = [" the two ", " they ", " he ", " she ", " both ", " the talks ", " the meeting ", " the call "]

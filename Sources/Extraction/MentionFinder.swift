@@ -28,8 +28,7 @@ struct MentionFinder {
         ["the", "two", "governments"], ["both", "governments"], ["they"],
     ]
     static let reportingVerbs: Set<String> = [
-        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "tweeted",
-        "wrote", "posted", "explained", "confirmed", "announced",
+        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "explained", "confirmed",
     ]
     static let nameStop: Set<String> = [
         "the", "a", "an", "on", "in", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "at",
@@ -324,6 +323,13 @@ struct MentionFinder {
                 m.start = i
                 m.end = i + 1
                 m.reporter = false
+                out.append(m)
+            } else if w == "them", var m = sameState, free(i, i + 1) {
+                // "wrote to members of the Security Council and urged them…"
+                m.start = i
+                m.end = i + 1
+                m.reporter = false
+                m.locative = false
                 out.append(m)
             } else if ["it", "its"].contains(w), var m = sameState ?? memory.lastState, free(i, i + 1) {
                 m.start = i
