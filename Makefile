@@ -5,7 +5,7 @@ SWIFT ?= swift
 SHARED ?= ../shared
 SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config
 
-.PHONY: all deps build release demo test eval install uninstall format lint clean
+.PHONY: all deps build release demo test eval bench install uninstall format lint clean
 
 all: build
 
@@ -39,6 +39,10 @@ test: deps
 eval: release
 	@scripts/eval.sh "$(SHARED)"
 
+# Throughput of parsing and extraction on one core (release build).
+bench: deps
+	$(SWIFT) run -c release DiploWatchBench
+
 install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch
 	install -D -m 0644 systemd/diplowatch.service $(DESTDIR)/etc/systemd/system/diplowatch.service
@@ -53,10 +57,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
 
 lint:
-	$(SWIFT) format lint --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --recursive Package.swift Sources Tests Benchmarks
 
 clean:
 	rm -rf .build demo-state

@@ -42,12 +42,11 @@ public struct Extractor: Sendable {
         let finder = MentionFinder(lexicon: lexicon, day: published.dayNumber)
         let time = TemporalResolver(published: published)
         let sentences = SentenceSplitter.split(article.text)
-        let lowered = sentences.map { " " + $0.lowercased() + " " }
+        let tokenized = sentences.map(Tokenizer.tokens)
         var memory = ArticleMemory()
         var events: [Event] = []
 
-        for (si, sentence) in sentences.enumerated() {
-            let tokens = Tokenizer.tokens(sentence)
+        for (si, tokens) in tokenized.enumerated() {
             if tokens.count < 3 { continue }
             let (mentions, places) = finder.mentions(tokens, memory: memory)
             let triggers = findTriggers(tokens, mentions: mentions)
@@ -177,7 +176,7 @@ public struct Extractor: Sendable {
             events.append(contentsOf: mergeSentence(sentenceEvents))
             remember(mentions, events: sentenceEvents, into: &memory)
         }
-        return assemble(events, sentences: sentences, lowered: lowered)
+        return assemble(events, sentences: sentences, tokenized: tokenized)
     }
 
     // MARK: Triggers
@@ -438,7 +437,7 @@ public struct Extractor: Sendable {
         return groups.map { g in sources.map { $0.participant(role: "source") } + g.members.map { $0.participant(role: "target") } }
     }
 
-    private func assemble(_ events: [Event], sentences: [String], lowered: [String]) -> [Development] {
+    private func assemble(_ events: [Event], sentences: [String], tokenized: [[Token]]) -> [Development] {
         var out: [Development] = []
         for e in events {
             for var participants in tellings(e) {
@@ -453,7 +452,7 @@ public struct Extractor: Sendable {
                 if e.type == "CONSULT", multilateral, mode == "summit" || codes.count > 2 { mode = "multilateral" }
                 if e.type != "CONSULT" { mode = nil }
                 participants = participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
-                let topics = topicsFor(sentence: e.sentence, lowered: lowered)
+                let topics = topicsFor(sentence: e.sentence, tokenized: tokenized)
                 var confidence = 0.55
                 if participants.contains(where: isPerson) {
                     confidence += 0.15
@@ -524,34 +523,29 @@ public struct Extractor: Sendable {
         return m
     }
 
-    static let continuationCues = [" the two ", " they ", " he ", " she ", " both ", " the talks ", " the meeting ", " the call "]
+    static let continuationCues: [[String]] = [
+        ["the", "two"], ["they"], ["he"], ["she"], ["both"], ["the", "talks"], ["the", "meeting"], ["the", "call"],
+    ]
 
     /// Topics from the development's sentence, and from the next one when it carries on the
-    /// same story ("The two sides discussed …").
-    private func topicsFor(sentence: Int, lowered: [String]) -> [String] {
-        var found: [String] = []
-        var upper = sentence
-        if sentence + 1 < lowered.count, Self.continuationCues.contains(where: { lowered[sentence + 1].hasPrefix($0) }) {
-            upper = sentence + 1
-        }
-        let range = sentence...upper
-        for (label, keywords) in lexicon.topics {
-            for k in keywords where range.contains(where: { containsWord(lowered[$0], k) }) {
-                found.append(label)
-                break
+    /// same story ("The two sides discussed …"), in lexicon order.
+    private func topicsFor(sentence: Int, tokenized: [[Token]]) -> [String] {
+        var sentencesToRead = [tokenized[sentence]]
+        if sentence + 1 < tokenized.count {
+            let next = tokenized[sentence + 1]
+            if Self.continuationCues.contains(where: { cue in cue.count <= next.count && zip(cue, next).allSatisfy { $0 == $1.lower } }) {
+                sentencesToRead.append(next)
             }
         }
-        return found
-    }
-
-    private func containsWord(_ text: String, _ word: String) -> Bool {
-        var search = text[...]
-        while let r = search.range(of: word) {
-            let before = text[text.index(before: r.lowerBound)]
-            let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
-            if !before.isLetter && !after.isLetter { return true }
-            search = text[r.upperBound...]
+        var found = Set<Int>()
+        for tokens in sentencesToRead {
+            for i in tokens.indices {
+                guard let candidates = lexicon.topicIndex[tokens[i].lower] else { continue }
+                for c in candidates where i + c.words.count <= tokens.count && !found.contains(c.label) {
+                    if zip(c.words, tokens[i...]).allSatisfy({ $0 == $1.lower }) { found.insert(c.label) }
+                }
+            }
         }
-        return false
+        return found.sorted().map { lexicon.topicLabels[$0] }
     }
 }

@@ -48,7 +48,9 @@ public struct Lexicon: Sendable {
     var triggers: [String: [Trigger]] = [:]
     var negations: [[String]] = []
     var modality: [(status: String, words: [String])] = []
-    var topics: [(label: String, keywords: [String])] = []
+    /// Topic labels in lexicon order, and their keywords as word sequences keyed by first word.
+    var topicLabels: [String] = []
+    var topicIndex: [String: [(words: [String], label: Int)]] = [:]
     var honorifics: Set<String> = []
 
     /// The built-in dictionaries.
@@ -143,7 +145,13 @@ public struct Lexicon: Sendable {
         for line in Self.lines(Self.topicsData) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
-            topics.append((f[0], f[1].split(separator: ";").map { String($0).lowercased() }))
+            let label = topicLabels.count
+            topicLabels.append(f[0])
+            for k in Self.list(f[1]) {
+                let words = Tokenizer.words(k)
+                guard let first = words.first else { continue }
+                topicIndex[first, default: []].append((words, label))
+            }
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
     }

@@ -27,6 +27,8 @@ struct MentionFinder {
         ["the", "two", "ministers"], ["the", "two", "men"], ["the", "two", "presidents"], ["the", "pair"],
         ["the", "two", "governments"], ["both", "governments"], ["they"],
     ]
+    /// First words of the pronouns and group phrases resolved by coreference.
+    static let pronounStarts: Set<String> = ["the", "both", "they", "he", "she", "his", "her", "it", "its", "them"]
     static let reportingVerbs: Set<String> = [
         "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "explained", "confirmed",
     ]
@@ -296,6 +298,10 @@ struct MentionFinder {
         func free(_ s: Int, _ e: Int) -> Bool { !covered.contains { $0.0 < e && s < $0.1 } }
         while i < tokens.count {
             let w = tokens[i].lower
+            guard Self.pronounStarts.contains(w) else {
+                i += 1
+                continue
+            }
             var matchedGroup = false
             for g in Self.groupPhrases where i + g.count <= tokens.count {
                 if zip(g, tokens[i..<(i + g.count)]).allSatisfy({ $0 == $1.lower }), free(i, i + g.count) {

@@ -15,6 +15,10 @@ struct TemporalResolver {
     ]
     static let monthAbbrev = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept"]
 
+    static let timeWords: Set<String> = Set(
+        weekdays + months + monthAbbrev + monthAbbrev.map { $0 + "." }
+            + ["today", "tonight", "yesterday", "tomorrow", "week", "month", "year", "night", "one", "two", "three", "four", "six"])
+
     static func monthNumber(_ w: String, capitalized: Bool) -> Int? {
         if let i = months.firstIndex(of: w) {
             // "may" is a modal verb unless capitalised.
@@ -32,6 +36,11 @@ struct TemporalResolver {
         var i = range.lowerBound
         while i < range.upperBound {
             let w = tokens[i].lower
+            // Most words are not about time: a set lookup (or a leading digit) decides.
+            guard let first = w.utf8.first, (first >= 0x30 && first <= 0x39) || Self.timeWords.contains(w) else {
+                i += 1
+                continue
+            }
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
             let prev = i > 0 ? tokens[i - 1].lower : ""
             // "…, the ministry said on Wednesday": the day of the report, not of the event.

@@ -1,70 +1,87 @@
 /// A word or punctuation mark of a sentence.
 struct Token: Sendable {
     var text: String
-    /// Lowercased, with typographic quotes and apostrophes made plain.
+    /// Lowercased, with typographic apostrophes made plain.
     var lower: String
     var isCapitalized: Bool
     var isWord: Bool
 }
 
 /// Splits text into tokens: words keep inner apostrophes, hyphens and abbreviation dots
-/// ("U.S.", "Jong-un", "O'Brien"); a possessive "'s" is its own token.
+/// ("U.S.", "Jong-un", "O'Brien"); a possessive "'s" is its own token. Works on UTF-8 bytes,
+/// with a slow path only for words that contain non-ASCII letters.
 enum Tokenizer {
     static func tokens(_ text: String) -> [Token] {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
         var out: [Token] = []
-        out.reserveCapacity(text.utf8.count / 5)
-        let scalars = Array(text.unicodeScalars)
-        let n = scalars.count
+        out.reserveCapacity(n / 5)
         var i = 0
         while i < n {
-            let c = scalars[i]
-            if isSpace(c) {
-                i += 1
+            let width = space(bytes, i)
+            if width > 0 {
+                i += width
                 continue
             }
-            if isWordChar(c) {
-                var j = i + 1
-                while j < n {
-                    let d = scalars[j]
-                    if isWordChar(d) {
-                        j += 1
-                    } else if (d == "-" || d == "'" || d == "\u{2019}" || d == "." || d == "&"), j + 1 < n,
-                        isWordChar(scalars[j + 1])
-                    {
-                        // "U.S" continues only when the dot joins single letters (U.S., U.N.)
-                        if d == "." && !(j - i == 1 || (j >= 2 && scalars[j - 2] == ".")) { break }
-                        j += 2
-                    } else {
-                        break
-                    }
+            let punct = punctuation(bytes, i)
+            if punct > 0 {
+                let s = String(decoding: bytes[i..<(i + punct)], as: UTF8.self)
+                out.append(Token(text: s, lower: s, isCapitalized: false, isWord: false))
+                i += punct
+                continue
+            }
+            // A word: letters and digits, joined by - ' ’ . & when a letter or digit follows.
+            var j = i + wordChar(bytes, i)
+            while j < n {
+                let w = wordChar(bytes, j)
+                if w > 0 {
+                    j += w
+                    continue
                 }
-                // Abbreviation final dot: "U.S." keeps its dot.
-                if j < n, scalars[j] == ".", j - i >= 3, scalars[j - 2] == "." { j += 1 }
-                var word = String(String.UnicodeScalarView(scalars[i..<j]))
-                // Split a possessive 's.
-                var possessive = false
-                if word.count > 2, word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") {
-                    word.removeLast(2)
+                let c = bytes[j]
+                let joinerWidth = (c == 0x2D || c == 0x27 || c == 0x26) ? 1 : isRightQuote(bytes, j) ? 3 : c == 0x2E ? 1 : 0
+                guard joinerWidth > 0, j + joinerWidth < n, wordChar(bytes, j + joinerWidth) > 0 else { break }
+                // A dot joins only single letters: "U.S", not "end.Next".
+                if c == 0x2E, !(j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E)) { break }
+                j += joinerWidth + wordChar(bytes, j + joinerWidth)
+            }
+            // "U.S." keeps its final dot.
+            if j < n, bytes[j] == 0x2E, j - i >= 3, bytes[j - 2] == 0x2E { j += 1 }
+            var end = j
+            var possessive = false
+            if end - i > 2, bytes[end - 1] == 0x73 || bytes[end - 1] == 0x53 {  // s
+                if bytes[end - 2] == 0x27 {
+                    end -= 2
+                    possessive = true
+                } else if end - i > 4, bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 {
+                    end -= 4
                     possessive = true
                 }
-                out.append(make(word, isWord: true))
-                if possessive { out.append(Token(text: "'s", lower: "'s", isCapitalized: false, isWord: true)) }
-                i = j
-                continue
             }
-            out.append(make(String(Character(c)), isWord: false))
-            i += 1
+            out.append(word(bytes, i, end))
+            if possessive { out.append(Token(text: "'s", lower: "'s", isCapitalized: false, isWord: true)) }
+            i = j
         }
         return out
     }
 
-    static func make(_ s: String, isWord: Bool) -> Token {
-        var lower = s.lowercased()
-        if lower.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" }) {
-            lower = lower.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+    private static func word(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Token {
+        let slice = bytes[a..<b]
+        let text = String(decoding: slice, as: UTF8.self)
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            let lower = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+            return Token(text: text, lower: lower, isCapitalized: bytes[a] >= 0x41 && bytes[a] <= 0x5A, isWord: true)
         }
-        let cap = s.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-        return Token(text: s, lower: lower, isCapitalized: cap, isWord: isWord)
+        var lower = text.lowercased()
+        if lower.unicodeScalars.contains(where: { $0 == "\u{2019}" }) {
+            lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+        }
+        let cap = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+        return Token(text: text, lower: lower, isCapitalized: cap, isWord: true)
+    }
+
+    static func make(_ s: String, isWord: Bool) -> Token {
+        tokens(s).first ?? Token(text: s, lower: s.lowercased(), isCapitalized: false, isWord: isWord)
     }
 
     /// The lowercased words of a dictionary phrase.
@@ -72,21 +89,42 @@ enum Tokenizer {
         tokens(phrase).map(\.lower)
     }
 
-    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" || c == "\u{2009}" || c == "\u{202F}"
+    /// Width of a whitespace character at `i` (space, tab, newline, no-break and thin spaces), else 0.
+    @inline(__always) static func space(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { return 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x89 || b[i + 2] == 0xAF || b[i + 2] == 0x8B { return 3 }
+        return 0
     }
 
-    @inline(__always) static func isWordChar(_ c: Unicode.Scalar) -> Bool {
-        if c.isASCII {
-            let v = c.value
-            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
-        }
-        return c.properties.isAlphabetic
+    /// Width of a punctuation character at `i` (ASCII punctuation, typographic quotes, dashes,
+    /// bullets, guillemets), else 0.
+    @inline(__always) static func punctuation(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return isASCIIAlnum(c) ? 0 : 1 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, (0x90...0xA6).contains(b[i + 2]) { return 3 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xAB || b[i + 1] == 0xBB || b[i + 1] == 0xB7 { return 2 }
+        return 0
     }
-}
 
-extension String {
-    fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
+    @inline(__always) static func isRightQuote(_ b: [UInt8], _ i: Int) -> Bool {
+        i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x99
+    }
+
+    /// Width of a word character at `i`: an ASCII letter or digit, or any non-ASCII character that
+    /// is not punctuation or space; 0 otherwise.
+    @inline(__always) static func wordChar(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return isASCIIAlnum(c) ? 1 : 0 }
+        if space(b, i) > 0 || punctuation(b, i) > 0 { return 0 }
+        if c >= 0xF0 { return min(4, b.count - i) }
+        if c >= 0xE0 { return min(3, b.count - i) }
+        if c >= 0xC0 { return min(2, b.count - i) }
+        return 1
+    }
+
+    @inline(__always) static func isASCIIAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 }

@@ -1,0 +1,45 @@
+import Extraction
+import Feeds
+import Foundation
+
+// Throughput of the pure stages on one core: feed parsing (MB/s) and extraction (articles/s, MB/s).
+// Run with `make bench` (release build). Figures vary with the machine; compare runs on one machine.
+
+func measure(_ label: String, minSeconds: Double = 2, _ body: () -> Int) -> (count: Int, seconds: Double) {
+    var count = 0
+    let start = Date()
+    repeat { count += body() } while Date().timeIntervalSince(start) < minSeconds
+    return (count, Date().timeIntervalSince(start))
+}
+
+var news = SyntheticNews(seed: 42)
+
+// Extraction: 500 articles of ~4 KB, 30% diplomatic.
+let articles = (0..<500).map { i in Article(text: news.article(diplomatic: i % 10 < 3), published: "2026-11-24") }
+let articleBytes = articles.reduce(0) { $0 + $1.text.utf8.count }
+let extractor = Extractor()
+var developments = 0
+let ex = measure("extract") {
+    for a in articles { developments += extractor.extract(a).count }
+    return articles.count
+}
+let perSecond = Double(ex.count) / ex.seconds
+let mbps = Double(articleBytes) * Double(ex.count / articles.count) / ex.seconds / 1_000_000
+print(
+    String(
+        format: "extraction: %.0f articles/s, %.2f MB/s (%d articles of %.1f KB on average, %d developments per pass)", perSecond, mbps,
+        articles.count, Double(articleBytes) / Double(articles.count) / 1024, developments / max(1, ex.count / articles.count)))
+
+// Parsing: 20 feeds of 50 items.
+let feeds = (0..<(CommandLine.arguments.contains("--quick") ? 2 : 20)).map { Data(news.rss(feed: $0, items: 50).utf8) }
+let feedBytes = feeds.reduce(0) { $0 + $1.count }
+var entries = 0
+let parse = measure("parse") {
+    for f in feeds { entries += (try? FeedParser.parse(f))?.entries.count ?? 0 }
+    return feeds.count
+}
+print(
+    String(
+        format: "feed parsing: %.1f MB/s (%d feeds, %.1f MB, %d entries per pass)",
+        Double(feedBytes) * Double(parse.count / feeds.count) / parse.seconds / 1_000_000, feeds.count, Double(feedBytes) / 1_000_000,
+        entries / max(1, parse.count / feeds.count)))
