@@ -360,7 +360,7 @@ public struct Extractor: Sendable {
             if m.kind == .person {
                 if !m.reporter || memory.lastPerson == nil { memory.lastPerson = m }
                 if let o = m.office { memory.byOffice[o] = m }
-                if lexicon.names[m.name.lowercased()] == nil, let surname = m.name.split(separator: " ").last, m.name.contains(" ") {
+                if lexicon.names[m.name.lowercased()] == nil, let surname = m.name.split(separator: " ").last, m.name.utf8.contains(0x20) {
                     memory.introduced[surname.lowercased()] = m
                 }
             } else if !m.reporter {

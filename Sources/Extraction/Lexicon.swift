@@ -20,6 +20,8 @@ public struct Lexicon: Sendable {
         var surface: String
         /// Proper names need a capital letter in the text ("US" is not "us").
         var needsCapital: Bool
+        /// A short all-capital form ("US", "UN") that must be written so.
+        var allCaps: Bool
     }
 
     struct Office: Sendable {
@@ -159,7 +161,8 @@ public struct Lexicon: Sendable {
     private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {
         let words = Tokenizer.words(surface)
         guard let first = words.first else { return }
-        names[first, default: []].append(Entry(words: words, kind: kind, surface: surface, needsCapital: capital))
+        let allCaps = surface.count <= 4 && surface == surface.uppercased()
+        names[first, default: []].append(Entry(words: words, kind: kind, surface: surface, needsCapital: capital, allCaps: allCaps))
     }
 
     func name(of code: String) -> String { countryNames[code] ?? code }

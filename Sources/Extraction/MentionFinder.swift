@@ -60,7 +60,7 @@ struct MentionFinder {
                     if e.needsCapital {
                         guard t.isCapitalized else { continue }
                         // All-capital short forms ("US", "UN") must be written so.
-                        if e.surface.count <= 4, e.surface == e.surface.uppercased(), t.text != t.text.uppercased() {
+                        if e.allCaps, t.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {
                             continue
                         }
                     }

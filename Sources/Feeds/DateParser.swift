@@ -132,7 +132,7 @@ public enum DateParser {
                 month = m
                 continue
             }
-            if t.contains(":") {
+            if t.utf8.contains(0x3A) {
                 var clock = t
                 var zoneSuffix: String?
                 if let idx = clock.firstIndex(where: { $0 == "+" || $0 == "-" || $0.isLetter }) {

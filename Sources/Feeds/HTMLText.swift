@@ -26,7 +26,18 @@ public enum HTMLText {
 
     /// Whether text holds markup rather than a stray "<" ("a < b").
     static func looksLikeHTML(_ s: String) -> Bool {
-        s.contains("</") || s.contains("<p>") || s.contains("<br") || s.contains("<a ") || s.contains("<div")
+        // A byte scan: "</", "<p", "<br", "<a ", "<div" (Foundation's substring search is slow here).
+        let b = Array(s.utf8)
+        guard b.count >= 2 else { return false }
+        for i in 0..<(b.count - 1) where b[i] == 0x3C {
+            let c = b[i + 1] | 0x20
+            if b[i + 1] == 0x2F || c == 0x70 { return true }  // "</", "<p"
+            if i + 2 < b.count {
+                let d = b[i + 2] | 0x20
+                if (c == 0x62 && d == 0x72) || (c == 0x64 && d == 0x69) || (c == 0x61 && b[i + 2] == 0x20) { return true }  // br, di(v), "a "
+            }
+        }
+        return false
     }
 
     private static func parse(_ html: String) -> String {
