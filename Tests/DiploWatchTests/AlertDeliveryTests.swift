@@ -71,6 +71,25 @@ struct AlertDeliveryTests {
         #expect(try store.counts().undelivered == 0)
     }
 
+    @Test func aTornLastLineIsReplacedByTheWholeAlert() throws {
+        let store = try storeWithAlerts(2)
+        let log = dir + "/alerts.jsonl"
+        let sink = AlertLogSink(path: log, format: .jsonl)
+        // Given the first alert was written and the second was cut off mid-line by a crash…
+        let pending = try store.undeliveredAlerts()
+        try sink.deliver([pending[0]])
+        try store.markDelivered(upTo: pending[0].id, now: Date())
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(sink.line(pending[1]).utf8.prefix(40)))
+        try handle.close()
+        // …when delivery runs again, the torn line is replaced by the whole alert.
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 1)
+        let written = lines(log)
+        #expect(written.count == 2)
+        #expect(written.compactMap { AlertLogSink.mark(in: $0)?.id } == [1, 2])
+    }
+
     @Test func aLogFromAnotherDatabaseIsNotTrusted() throws {
         let log = dir + "/alerts.jsonl"
         try (#"{"id": 1, "topic": "elsewhere", "development": {"id": 9}}"# + "\n").write(toFile: log, atomically: true, encoding: .utf8)

@@ -33,9 +33,10 @@ public struct AlertLogSink: AlertSink {
         do { try Paths.ensureParent(of: path) } catch {
             throw AlertError("cannot create the directory of \(path): \(error.localizedDescription)")
         }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw AlertError("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        try dropTornLine(fd)
         var text = ""
         for a in alerts { text += line(a) + "\n" }
         let bytes = Array(text.utf8)
@@ -49,6 +50,30 @@ public struct AlertLogSink: AlertSink {
             offset += n
         }
         guard fsync(fd) == 0 else { throw AlertError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// A crash in the middle of a write can leave a last line without its newline: cut it off,
+    /// so the alert is written again whole and the log stays one JSON object per line.
+    private func dropTornLine(_ fd: Int32) throws(AlertError) {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, size - 1) == 1, last != 0x0A else { return }
+        var end = size - 1
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while end > 0 {
+            let start = max(0, end - off_t(buffer.count))
+            let n = pread(fd, &buffer, Int(end - start), start)
+            guard n > 0 else { break }
+            if let nl = buffer[0..<n].lastIndex(of: 0x0A) {
+                end = start + off_t(nl) + 1
+                break
+            }
+            end = start
+        }
+        guard ftruncate(fd, end) == 0 else {
+            throw AlertError("cannot repair the torn last line of \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Reads the last complete line of the log.
