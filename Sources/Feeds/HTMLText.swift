@@ -33,8 +33,9 @@ public enum HTMLText {
             let c = b[i + 1] | 0x20
             if b[i + 1] == 0x2F || c == 0x70 { return true }  // "</", "<p"
             if i + 2 < b.count {
+                // "<br", "<di(v)", "<a "
                 let d = b[i + 2] | 0x20
-                if (c == 0x62 && d == 0x72) || (c == 0x64 && d == 0x69) || (c == 0x61 && b[i + 2] == 0x20) { return true }  // br, di(v), "a "
+                if (c == 0x62 && d == 0x72) || (c == 0x64 && d == 0x69) || (c == 0x61 && b[i + 2] == 0x20) { return true }
             }
         }
         return false
