@@ -57,10 +57,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Plugins
 
 lint:
-	$(SWIFT) format lint --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --recursive Package.swift Sources Tests Benchmarks Plugins
 
 clean:
 	rm -rf .build demo-state

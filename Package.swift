@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -27,7 +27,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Feeds", dependencies: ["CLibXML2"]),
-        .target(name: "Extraction"),
+        .target(name: "Extraction", exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
+        .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
         .target(
             name: "DiploWatch",
             dependencies: [

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The extractor's dictionaries: actors, titles, triggers, modality cues and topics.
-/// Built from the line-oriented data in `Data/`, extensible with user actors.
+/// Built from the plain-text dictionaries in `Dictionaries/` (compiled in by the EmbedDictionaries
+/// plugin), extended by the user's `[[actors]]` and dictionary directory.
 public struct Lexicon: Sendable {
     enum Kind: Sendable, Equatable {
         case country(code: String)
@@ -56,7 +57,13 @@ public struct Lexicon: Sendable {
     var honorifics: Set<String> = []
 
     /// The built-in dictionaries.
-    public static let builtIn = Lexicon(extraActors: [])
+    public static let builtIn = Lexicon()
+
+    /// The names of the dictionaries (`Sources/Extraction/Dictionaries/NAME.txt`); a user's
+    /// dictionary directory may hold files of the same names, in the same format, to add to them.
+    public static let dictionaryNames = [
+        "countries", "places", "bodies", "people", "titles", "honorifics", "triggers", "negations", "modality", "topics",
+    ]
 
     /// A user-defined actor (from the `[[actors]]` config tables).
     public struct ExtraActor: Sendable, Equatable {
@@ -72,8 +79,12 @@ public struct Lexicon: Sendable {
         }
     }
 
-    public init(extraActors: [ExtraActor]) {
-        for line in Self.lines(Self.countriesData) {
+    /// The built-in dictionaries, plus the user's actors and dictionary files (name → contents).
+    public init(extraActors: [ExtraActor] = [], extraDictionaries: [String: String] = [:]) {
+        func dictionary(_ name: String) -> String {
+            (Self.embeddedDictionaries[name] ?? "") + "\n" + (extraDictionaries[name] ?? "")
+        }
+        for line in Self.lines(dictionary("countries")) {
             let f = Self.fields(line)
             guard f.count >= 4 else { continue }
             let code = f[0]
@@ -83,12 +94,12 @@ public struct Lexicon: Sendable {
             for d in Self.list(f[2]) { add(d, .demonym(code: code)) }
             for s in Self.list(f[3]) { add(s, .seat(code: code)) }
         }
-        for line in Self.lines(Self.placesData) {
+        for line in Self.lines(dictionary("places")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             for p in Self.list(f[1]) { add(p, .place(code: f[0])) }
         }
-        for line in Self.lines(Self.bodiesData) {
+        for line in Self.lines(dictionary("bodies")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             let names = Self.list(f[1])
@@ -97,7 +108,7 @@ public struct Lexicon: Sendable {
             for n in names { add(n, .body(code: f[0])) }
         }
         var personIndex: [String: Int] = [:]
-        for line in Self.lines(Self.peopleData) {
+        for line in Self.lines(dictionary("people")) {
             let f = Self.fields(line)
             guard f.count >= 5 else { continue }
             let office = Office(
@@ -119,15 +130,15 @@ public struct Lexicon: Sendable {
             add(actor.name, .person(index: i))
             for a in actor.aliases { add(a, .person(index: i)) }
         }
-        for line in Self.lines(Self.titlesData) {
+        for line in Self.lines(dictionary("titles")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             let generic = f[0].hasSuffix("*")
             let office = generic ? String(f[0].dropLast()) : f[0]
             for p in Self.list(f[1]) { add(p, .title(office: office, generic: generic), capital: false) }
         }
-        honorifics = Set(Self.list(Self.honorificsData.trimmingCharacters(in: .whitespacesAndNewlines)))
-        for line in Self.lines(Self.triggersData) {
+        honorifics = Set(Self.lines(dictionary("honorifics")).flatMap { Self.list(String($0)) })
+        for line in Self.lines(dictionary("triggers")) {
             let f = Self.fields(line)
             guard f.count >= 3 else { continue }
             for p in Self.list(f[2]) {
@@ -137,14 +148,14 @@ public struct Lexicon: Sendable {
             }
         }
         for (k, v) in triggers { triggers[k] = v.sorted { $0.words.count > $1.words.count } }
-        negations = Self.list(Self.negationData.trimmingCharacters(in: .whitespacesAndNewlines)).map(Tokenizer.words)
-        for line in Self.lines(Self.modalityData) {
+        negations = Self.lines(dictionary("negations")).flatMap { Self.list(String($0)) }.map(Tokenizer.words)
+        for line in Self.lines(dictionary("modality")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             for p in Self.list(f[1]) { modality.append((f[0], Tokenizer.words(p))) }
         }
         modality.sort { $0.words.count > $1.words.count }
-        for line in Self.lines(Self.topicsData) {
+        for line in Self.lines(dictionary("topics")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             let label = topicLabels.count
@@ -177,8 +188,12 @@ public struct Lexicon: Sendable {
         return nil
     }
 
+    /// The data lines of a dictionary: blank lines and `#` comments dropped.
     static func lines(_ s: String) -> [Substring] {
-        s.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        s.split(separator: "\n").filter {
+            let t = $0.trimmingCharacters(in: .whitespaces)
+            return !t.isEmpty && !t.hasPrefix("#")
+        }
     }
 
     static func fields(_ line: Substring) -> [String] {

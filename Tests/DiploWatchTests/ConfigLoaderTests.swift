@@ -1,3 +1,5 @@
+import Extraction
+import Foundation
 import Testing
 
 @testable import DiploWatch
@@ -71,6 +73,39 @@ struct ConfigLoaderTests {
             _ = try ConfigLoader.parse("[daemon]\nconcurrency = = 3\n", file: "s.toml")
         } throws: { error in
             (error as? ConfigError)?.problems.first?.line == 2
+        }
+    }
+
+    @Test func userDictionariesExtendTheExtractor() throws {
+        // Given a dictionary directory with a new person and a new trigger phrase…
+        let dir = Fixtures.tempDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/dict", withIntermediateDirectories: true)
+        try "# our own\nAda Quill|GBR|envoy|2026-01-01||Quill\n".write(toFile: dir + "/dict/people.txt", atomically: true, encoding: .utf8)
+        try "CONSULT|meeting|broke bread with\n".write(toFile: dir + "/dict/triggers.txt", atomically: true, encoding: .utf8)
+        try "[extraction]\ndictionaries = \"dict\"\n".write(toFile: dir + "/c.toml", atomically: true, encoding: .utf8)
+        let config = try ConfigLoader.load(file: dir + "/c.toml")
+        #expect(config.dictionaries == dir + "/dict")
+        // …the extractor knows both.
+        let out = Extractor(lexicon: config.lexicon).extract(
+            Article(text: "Quill broke bread with Indian Prime Minister Narendra Modi in Delhi on Monday.", published: "2026-11-24"))
+        #expect(out.count == 1)
+        #expect(Set(out.first?.participants.map(\.name) ?? []) == ["Ada Quill", "Narendra Modi"])
+        #expect(out.first?.mode == "meeting")
+    }
+
+    @Test func badDictionaryFilesAreConfigErrors() throws {
+        let dir = Fixtures.tempDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/dict", withIntermediateDirectories: true)
+        try "Someone|GBR\n".write(toFile: dir + "/dict/people.txt", atomically: true, encoding: .utf8)
+        try "x".write(toFile: dir + "/dict/actors.txt", atomically: true, encoding: .utf8)
+        try "[extraction]\ndictionaries = \"dict\"\n".write(toFile: dir + "/c.toml", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ConfigLoader.load(file: dir + "/c.toml")
+        } throws: { error in
+            let problems = (error as? ConfigError)?.problems.map(\.description) ?? []
+            return problems.count == 2 && problems.allSatisfy { $0.hasPrefix(dir + "/c.toml:2: extraction.dictionaries: ") }
+                && problems.contains { $0.contains("people.txt:1: expected at least 5 fields") }
+                && problems.contains { $0.contains("actors.txt: not a dictionary name") }
         }
     }
 

@@ -8,6 +8,9 @@ public struct Config: Sendable, Equatable {
     public var feeds: [FeedConfig] = []
     public var topics: [TopicConfig] = []
     public var actors: [Lexicon.ExtraActor] = []
+    /// A directory of dictionary files (`people.txt`, `triggers.txt`, …, the format of the built-in
+    /// ones) whose lines are added to the built-in dictionaries.
+    public var dictionaries: String?
     /// Where the config was read from (nil for the embedded default).
     public var source: String?
 
@@ -20,6 +23,7 @@ public struct Config: Sendable, Equatable {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: dir + "/" + path).standardizedFileURL.path
         }
         daemon.database = resolve(daemon.database)
+        dictionaries = dictionaries.map(resolve)
         alerts.log = resolve(alerts.log)
         for i in feeds.indices where feeds[i].url.hasPrefix("file:") && !feeds[i].url.hasPrefix("file://") {
             feeds[i].url = "file://" + resolve(String(feeds[i].url.dropFirst("file:".count)))
@@ -27,7 +31,19 @@ public struct Config: Sendable, Equatable {
     }
 
     /// The extractor dictionary with the user's `[[actors]]` added.
-    public var lexicon: Lexicon { actors.isEmpty ? .builtIn : Lexicon(extraActors: actors) }
+    public var lexicon: Lexicon {
+        let extra = dictionaries.map(Self.readDictionaries) ?? [:]
+        return actors.isEmpty && extra.isEmpty ? .builtIn : Lexicon(extraActors: actors, extraDictionaries: extra)
+    }
+
+    /// The dictionary files in `directory`, by name (validated by the config loader).
+    static func readDictionaries(_ directory: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for name in Lexicon.dictionaryNames {
+            if let text = try? String(contentsOfFile: directory + "/" + name + ".txt", encoding: .utf8) { out[name] = text }
+        }
+        return out
+    }
 }
 
 public struct DaemonSettings: Sendable, Equatable {

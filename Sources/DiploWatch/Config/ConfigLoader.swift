@@ -53,6 +53,7 @@ public enum ConfigLoader {
 
     struct Reader {
         let file: String
+        var directoryOfFile: String { ConfigLoader.directory(of: file) }
         let lines: KeyLines
         var problems: [ConfigProblem] = []
 
@@ -62,8 +63,15 @@ public enum ConfigLoader {
 
         mutating func read(_ root: TOMLTable) -> Config {
             var c = Config()
-            for key in root.keys where !["daemon", "alerts", "feeds", "topics", "actors", "version"].contains(key) {
-                problem(key, "unknown key (expected daemon, alerts, feeds, topics, actors)")
+            for key in root.keys where !["daemon", "alerts", "extraction", "feeds", "topics", "actors", "version"].contains(key) {
+                problem(key, "unknown key (expected daemon, alerts, extraction, feeds, topics, actors)")
+            }
+            if let t = table(root, "extraction") {
+                allow(t, "extraction", ["dictionaries"])
+                if let dir = string(t, "extraction.dictionaries") {
+                    c.dictionaries = dir
+                    checkDictionaries(dir)
+                }
             }
             if let v = root["version"], v.int != 1 { problem("version", "must be 1") }
             if let t = table(root, "daemon") {
@@ -138,6 +146,34 @@ public enum ConfigLoader {
                         name: name, country: country.uppercased(), aliases: strings(t, "\(p).aliases"), title: string(t, "\(p).title")))
             }
             return c
+        }
+
+        /// The directory must exist and hold only dictionary files the extractor knows, each
+        /// readable as UTF-8 with lines of the built-in format.
+        mutating func checkDictionaries(_ dir: String) {
+            let path = dir.hasPrefix("/") ? dir : directoryOfFile + "/" + dir
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                problem("extraction.dictionaries", "cannot read the directory \(path)")
+                return
+            }
+            let known = Set(Lexicon.dictionaryNames.map { $0 + ".txt" })
+            for f in files.sorted() where f.hasSuffix(".txt") && !known.contains(f) {
+                problem(
+                    "extraction.dictionaries", "\(path)/\(f): not a dictionary name (expected \(known.sorted().joined(separator: ", ")))")
+            }
+            let minimumFields = [
+                "countries": 4, "places": 2, "bodies": 2, "people": 5, "titles": 2, "triggers": 3, "modality": 2, "topics": 2,
+            ]
+            for (name, need) in minimumFields {
+                guard let text = try? String(contentsOfFile: path + "/" + name + ".txt", encoding: .utf8) else { continue }
+                for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let t = line.trimmingCharacters(in: .whitespaces)
+                    if t.isEmpty || t.hasPrefix("#") { continue }
+                    if t.split(separator: "|", omittingEmptySubsequences: false).count < need {
+                        problem("extraction.dictionaries", "\(path)/\(name).txt:\(i + 1): expected at least \(need) fields separated by |")
+                    }
+                }
+            }
         }
 
         static let types: Set<String> = [

@@ -11,6 +11,7 @@ public enum ConfigRenderer {
         s += "max_body = \(c.daemon.maxBodyBytes)\n"
         s += "user_agent = \(q(c.daemon.userAgent))\n\n"
         s += "[alerts]\nlog = \(q(c.alerts.log))\nformat = \(q(c.alerts.format.rawValue))\n"
+        if let d = c.dictionaries { s += "\n[extraction]\ndictionaries = \(q(d))\n" }
         for f in c.feeds {
             s += "\n[[feeds]]\nurl = \(q(redact(f.url)))\n"
             if let n = f.name { s += "name = \(q(n))\n" }
