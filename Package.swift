@@ -55,7 +55,7 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
         .testTarget(
             name: "DiploWatchTests",
             dependencies: [

@@ -18,7 +18,7 @@ public struct Extractor: Sendable {
     ]
     static let backgroundCues: [[String]] = [
         ["last", "year"], ["previously"], ["in", "the", "past"], ["years", "ago"], ["months", "ago"], ["earlier", "this", "year"],
-        ["first", "term"], ["had"],
+        ["first", "term"],
     ]
 
     struct Event {
@@ -34,6 +34,8 @@ public struct Extractor: Sendable {
         var start: Int
         var end: Int
         var hasExplicitDate = false
+        /// The place is the visit's destination, not a place named in the clause.
+        var locatedByTarget = false
     }
 
     /// Extracts the developments of one article.
@@ -108,6 +110,15 @@ public struct Extractor: Sendable {
                 if sources.isEmpty, left.isEmpty, ti == 0, let subject = leadingSubject(mentions, before: trig.start) {
                     sources = [subject]
                 }
+                // "pressed Modi … in a telephone call": a meeting named inside another event's clause
+                // is held by that event's parties.
+                var framedBy: Event?
+                if type == "CONSULT", let prev = sentenceEvents.last, Self.isPrepositionalNoun(tokens, trig.start, from: clauseStart) {
+                    // "…will call on the prime minister during the visit": the frame of a meeting already told.
+                    if prev.type == "CONSULT" { continue }
+                    sources = unique(prev.sources + prev.targets + sources)
+                    framedBy = prev
+                }
                 var targets = right
                 if type == "CONSULT" {
                     // "discussed Taiwan", "talks on Ukraine", "tension over North Korea": states after the
@@ -123,20 +134,33 @@ public struct Extractor: Sendable {
                     let subjects = sources.filter { !Self.isPrepositionalObject(tokens, $0, from: clauseStart) }
                     if !subjects.isEmpty { sources = subjects }
                 }
+                // "attacked military sites in Iran", "deployed warships near Taiwan": where force is
+                // used is whom it is used against.
+                if ["ASSAULT", "MOBILIZE", "COERCE"].contains(type), targets.isEmpty {
+                    let sourceCodes = Set(sources.compactMap(\.code))
+                    if let m = mentions.first(where: {
+                        $0.locative && $0.start >= trig.end && $0.end <= clauseEnd && !$0.code.map(sourceCodes.contains)!
+                    }) {
+                        var t = m
+                        t.locative = false
+                        targets = [t]
+                    }
+                }
                 if mode == "visit", targets.isEmpty {
                     // The place visited: after the trigger, else where the clause puts it.
                     let sourceCodes = Set(sources.compactMap(\.code))
                     let candidates =
                         places.filter { $0.start >= trig.end && $0.end <= clauseEnd }
                         + places.filter { $0.start >= clauseStart && $0.end <= trig.start && isLocative(tokens, $0.start) }
-                    if let p = candidates.first(where: { !sourceCodes.contains($0.code) }) {
+                    if let p = candidates.first(where: { !sourceCodes.contains($0.code) && $0.code != "-" }) {
                         targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
                     }
                 }
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
+                if let frame = framedBy, status == "occurred" { status = frame.status }
                 let resolved =
-                    time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned")
+                    time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned" || status == "possible")
                     ?? (status == "occurred" ? time.resolve(tokens, 0..<tokens.count, future: false) : nil)
                 var date: String?
                 var explicit = false
@@ -162,15 +186,22 @@ public struct Extractor: Sendable {
                 if status == "occurred", hasCue(Self.backgroundCues, tokens, from: max(clauseStart, trig.start - 4), to: clauseEnd) {
                     status = "background"
                 }
+                // Where: "in"/"at" a place in the clause, before the trigger or linked to it by partner
+                // words ("talks in Beijing", not "spoke about the war in Ukraine"); calls have no place.
                 let location =
-                    places.first(where: {
-                        $0.start >= clauseStart && $0.end <= clauseEnd && isLocative(tokens, $0.start)
+                    mode == "phone"
+                    ? nil
+                    : places.first(where: {
+                        $0.start >= clauseStart && $0.end <= clauseEnd && $0.code != "-" && isLocative(tokens, $0.start)
                             && !Self.beforeReportingVerb(tokens, $0.end)
+                            && ($0.end <= trig.start
+                                || Self.partnerChain(tokens, from: trig.end, to: $0.start, mentions: mentions, places: places))
                     })?.name
-                    ?? (mode == "visit" ? targets.first(where: { $0.kind == .state }).map { $0.name } : nil)
+                let locatedByTarget = location == nil && mode == "visit" && targets.contains { $0.kind == .state }
                 let event = Event(
                     type: type, mode: mode, status: status, sources: sources, targets: targets, symmetric: symmetric,
-                    location: location, date: date, sentence: si, start: trig.start, end: trig.end, hasExplicitDate: explicit)
+                    location: location, date: date, sentence: si, start: trig.start, end: trig.end, hasExplicitDate: explicit,
+                    locatedByTarget: locatedByTarget)
                 sentenceEvents.append(event)
             }
             events.append(contentsOf: mergeSentence(sentenceEvents))
@@ -332,6 +363,17 @@ public struct Extractor: Sendable {
         return i >= start && prepositions.contains(tokens[i].lower)
     }
 
+    /// "in a telephone call", "during the visit": a trigger noun after a preposition.
+    static func isPrepositionalNoun(_ tokens: [Token], _ start: Int, from clauseStart: Int) -> Bool {
+        var i = start - 1
+        while i >= clauseStart,
+            determiners.contains(tokens[i].lower) || ["brief", "later", "lengthy", "long", "first"].contains(tokens[i].lower)
+        {
+            i -= 1
+        }
+        return i >= clauseStart && ["in", "during", "at", "via", "over"].contains(tokens[i].lower)
+    }
+
     /// "…, officials in New Delhi said": the place belongs to the reporter.
     static func beforeReportingVerb(_ tokens: [Token], _ end: Int) -> Bool {
         tokens[end..<min(tokens.count, end + 3)].contains { MentionFinder.reportingVerbs.contains($0.lower) }
@@ -345,8 +387,9 @@ public struct Extractor: Sendable {
         return w == "," && i + 1 < tokens.count && ["and", "but", "while", "which", "whereas", "yet"].contains(tokens[i + 1].lower)
     }
 
+    /// "in Beijing", "at Camp David": a place the event happens in ("near Ukraine" is not).
     private func isLocative(_ tokens: [Token], _ start: Int) -> Bool {
-        start > 0 && MentionFinder.locativeWords.contains(tokens[start - 1].lower)
+        start > 0 && (tokens[start - 1].lower == "in" || tokens[start - 1].lower == "at")
     }
 
     private func leadingSubject(_ mentions: [Mention], before: Int) -> Mention? {
@@ -360,6 +403,10 @@ public struct Extractor: Sendable {
             if m.kind == .person {
                 if !m.reporter || memory.lastPerson == nil { memory.lastPerson = m }
                 if let o = m.office { memory.byOffice[o] = m }
+                for word in (m.title ?? "").lowercased().split(separator: " ")
+                where ["secretary", "minister", "president", "premier", "chancellor"].contains(word) {
+                    memory.byTitleWord[String(word)] = m
+                }
                 if lexicon.names[m.name.lowercased()] == nil, let surname = m.name.split(separator: " ").last, m.name.utf8.contains(0x20) {
                     memory.introduced[surname.lowercased()] = m
                 }
@@ -381,7 +428,13 @@ public struct Extractor: Sendable {
         for m in ms where seen.insert(m.key).inserted { out.append(m) }
         // A state mentioned beside its own person adds nothing.
         let personCodes = Set(out.filter { $0.kind == .person }.compactMap(\.code))
-        return out.filter { !($0.kind != .person && $0.code.map(personCodes.contains) == true && out.count > 2) }
+        return out.filter { !($0.kind != .person && $0.code.map(personCodes.contains) == true) }
+    }
+
+    /// Mentions without repeats, keeping states beside their people (the place a visit goes to).
+    static func distinct(_ ms: [Mention]) -> [Mention] {
+        var seen = Set<String>()
+        return ms.filter { seen.insert($0.key).inserted }
     }
 
     /// Within a sentence, a meeting held during a visit is the visit.
@@ -395,13 +448,13 @@ public struct Extractor: Sendable {
                     var merged = out[idx]
                     if e.mode == "visit", merged.mode != "visit" {
                         var v = e
-                        v.sources = unique(merged.sources + e.sources)
-                        if v.targets.isEmpty || !merged.targets.isEmpty { v.targets = unique(e.targets + merged.targets) }
+                        v.sources = Self.distinct(merged.sources + e.sources)
+                        if v.targets.isEmpty || !merged.targets.isEmpty { v.targets = Self.distinct(e.targets + merged.targets) }
                         v.date = merged.hasExplicitDate ? merged.date : e.date
                         v.location = merged.location ?? e.location
                         out[idx] = v
                     } else {
-                        merged.targets = unique(merged.targets + e.targets)
+                        merged.targets = Self.distinct(merged.targets + e.targets)
                         merged.location = merged.location ?? e.location
                         out[idx] = merged
                     }
@@ -415,11 +468,11 @@ public struct Extractor: Sendable {
 
     /// One event as it will be told: its sides, after splitting a directed event with several
     /// target states into one development per target ("recalled its envoys from Tel Aviv and Washington").
-    private func tellings(_ e: Event) -> [[Participant]] {
+    private func tellings(_ e: Event) -> [(participants: [Participant], target: Mention?)] {
         var sources = unique(e.sources)
         var targets = unique(e.targets).filter { t in !sources.contains { $0.key == t.key } }
         if e.symmetric || (targets.isEmpty && Set(sources.compactMap(\.code)).count >= 2) {
-            return [unique(sources + targets).map { $0.participant(role: "both") }]
+            return [(unique(sources + targets).map { $0.participant(role: "both") }, nil)]
         }
         let sourceCodes = Set(sources.compactMap(\.code))
         // A state acting on itself is no diplomacy; a body acting on its own organ may be (the UN chief and the Council).
@@ -434,13 +487,19 @@ public struct Extractor: Sendable {
             let c = t.code ?? t.name
             if let i = groups.firstIndex(where: { $0.code == c }) { groups[i].members.append(t) } else { groups.append((c, [t])) }
         }
-        return groups.map { g in sources.map { $0.participant(role: "source") } + g.members.map { $0.participant(role: "target") } }
+        return groups.map { g in
+            (sources.map { $0.participant(role: "source") } + g.members.map { $0.participant(role: "target") }, g.members.first)
+        }
     }
 
     private func assemble(_ events: [Event], sentences: [String], tokenized: [[Token]]) -> [Development] {
         var out: [Development] = []
         for e in events {
-            for var participants in tellings(e) {
+            for (telling, target) in tellings(e) {
+                var participants = telling
+                // A visit to several places is one development per place, each located there.
+                let destination = e.targets.first { $0.kind == .state && $0.code == target?.code }
+                let location = e.locatedByTarget ? destination.map { $0.place ?? $0.name } ?? e.location : e.location
                 let codes = Set(participants.compactMap(\.country))
                 let multilateral = codes.contains { lexicon.multilateral.contains($0) }
                 let distinct = Set(participants.map(\.name)).count
@@ -458,11 +517,11 @@ public struct Extractor: Sendable {
                     confidence += 0.15
                 }
                 if e.hasExplicitDate { confidence += 0.1 }
-                if e.location != nil { confidence += 0.05 }
+                if location != nil { confidence += 0.05 }
                 if e.status == "possible" { confidence -= 0.1 }
                 confidence = (min(confidence, 0.95) * 100).rounded() / 100
                 let d = Development(
-                    type: e.type, mode: mode, status: e.status, participants: participants, location: e.location,
+                    type: e.type, mode: mode, status: e.status, participants: participants, location: location,
                     date: e.date, topics: topics, evidence: sentences[e.sentence], confidence: confidence)
                 // A meeting is usually told several times in an article; other events are merged
                 // only within their sentence ("expelled X's envoy and recalled its own").
@@ -477,7 +536,7 @@ public struct Extractor: Sendable {
     }
 
     /// A participant named for a person, not for a state or body acting as a whole.
-    private func isPerson(_ p: Participant) -> Bool { lexicon.countryNames[p.country ?? ""] != p.name }
+    private func isPerson(_ p: Participant) -> Bool { !lexicon.actorNames.contains(p.name) }
 
     /// The same event told twice in one article: same type and status, the same states (or one
     /// telling's states within the other's), and no two different people for the same state.

@@ -47,6 +47,10 @@ public struct Lexicon: Sendable {
     var names: [String: [Entry]] = [:]  // keyed by the first word, lowercased
     var people: [Person] = []
     var countryNames: [String: String] = [:]  // code -> canonical name
+    /// A body's canonical name by any of its names ("Security Council" → "UN Security Council").
+    var bodyNames: [String: String] = [:]
+    /// Canonical names of states and bodies: a participant with another name is a person.
+    var actorNames: Set<String> = []
     var multilateral: Set<String> = []
     var triggers: [String: [Trigger]] = [:]
     var negations: [[String]] = []
@@ -90,6 +94,7 @@ public struct Lexicon: Sendable {
             let code = f[0]
             let names = Self.list(f[1])
             countryNames[code] = names.first
+            actorNames.formUnion(names.prefix(1))
             for n in names { add(n, .country(code: code)) }
             for d in Self.list(f[2]) { add(d, .demonym(code: code)) }
             for s in Self.list(f[3]) { add(s, .seat(code: code)) }
@@ -103,9 +108,13 @@ public struct Lexicon: Sendable {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }
             let names = Self.list(f[1])
-            countryNames[f[0]] = names.first
+            if countryNames[f[0]] == nil { countryNames[f[0]] = names.first }
             if f.count > 2, f[2] == "multilateral" { multilateral.insert(f[0]) }
-            for n in names { add(n, .body(code: f[0])) }
+            for n in names {
+                add(n, .body(code: f[0]))
+                bodyNames[n] = names.first
+            }
+            actorNames.formUnion(names.prefix(1))
         }
         var personIndex: [String: Int] = [:]
         for line in Self.lines(dictionary("people")) {

@@ -13,6 +13,8 @@ struct Mention: Sendable {
     /// Quoted as a source ("…, the White House said"): reports the event, is no party to it.
     var reporter = false
     var office: String?
+    /// The place as written, for a capital or city acting as its state ("Washington").
+    var place: String?
 
     var key: String {
         switch kind {
@@ -32,6 +34,8 @@ struct ArticleMemory {
     var lastState: Mention?
     var lastConsult: [Mention] = []
     var byOffice: [String: Mention] = [:]
+    /// The last person whose title had this word ("the Secretary" after "Secretary of State Blinken").
+    var byTitleWord: [String: Mention] = [:]
     /// People introduced with a title but absent from the lexicon, by surname.
     var introduced: [String: Mention] = [:]
 }

@@ -139,7 +139,8 @@ struct MentionFinder {
                 var titleStart = -1
                 // "Philippine defence officials", "senior US military officials": up to two plain
                 // words may stand between the state and a generic title.
-                if j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end, atoms[j].start - last.end <= 2,
+                if case .demonym? = a.kind, j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end,
+                    atoms[j].start - last.end <= 2,
                     tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
                 {
                     last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
@@ -186,6 +187,7 @@ struct MentionFinder {
                 } else {
                     if case .demonym? = a.kind { break }  // "Chinese state media" is no actor
                     var m = stateMention(code, a, end: a.end, title: nil)
+                    if case .seat? = a.kind { m.place = a.surface }
                     if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
                         m.locative = true
                         places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
@@ -289,7 +291,8 @@ struct MentionFinder {
     private func stateMention(_ code: String, _ a: Atom, end: Int, title: String?) -> Mention {
         let kind: Mention.Kind
         if case .body? = a.kind { kind = .body } else { kind = .state }
-        return Mention(kind: kind, name: lexicon.name(of: code), code: code, title: title, start: a.start, end: end)
+        let name = kind == .body ? lexicon.bodyNames[a.surface] ?? lexicon.name(of: code) : lexicon.name(of: code)
+        return Mention(kind: kind, name: name, code: code, title: title, start: a.start, end: end)
     }
 
     private func addPronounsAndGroups(_ tokens: [Token], memory: ArticleMemory, into out: inout [Mention]) {
@@ -321,6 +324,19 @@ struct MentionFinder {
                 }
             }
             if matchedGroup { continue }
+            // "the Secretary": the last person whose title had the word.
+            if w == "the", i + 1 < tokens.count, tokens[i + 1].lower == "secretary", var m = memory.byTitleWord["secretary"],
+                free(i, i + 2),
+                i + 2 >= tokens.count || !["of", "general", "-", "for"].contains(tokens[i + 2].lower)
+            {
+                m.start = i
+                m.end = i + 2
+                m.reporter = false
+                m.locative = false
+                out.append(m)
+                i += 2
+                continue
+            }
             // A pronoun refers to the nearest earlier actor of its kind in the sentence, else the article's last.
             let earlier = out.filter { $0.end <= i && !$0.locative && !$0.reporter }
             let samePerson = earlier.last { $0.kind == .person }
