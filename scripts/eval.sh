@@ -9,3 +9,6 @@ if [ ! -f "$scorer" ] || [ ! -d "$shared/data/dev-set" ]; then
   exit 2
 fi
 python3 "$scorer" --cmd '.build/release/diplowatch extract --json {file}' --verbose
+echo
+echo "PETRARCH-2 gold-standard records (real news sentences coded in CAMEO, mapped to PLOVER):"
+python3 scripts/eval-gsr.py "$shared" .build/release/diplowatch
