@@ -66,6 +66,21 @@ struct SyntheticNews {
         return paragraphs.joined(separator: "\n")
     }
 
+    /// An Atom 1.0 feed of `items` articles.
+    mutating func atom(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
+        var s = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bench feed \(feed)</title>"
+        s += "<id>tag:bench.example,2026:\(feed)</id><updated>2026-11-24T10:00:00Z</updated>"
+        for i in 0..<items {
+            let dip = Double(next() % 1000) / 1000 < diplomaticShare
+            let text = article(diplomatic: dip).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            s += "<entry><title>Story \(feed)-\(i)</title><link href=\"https://bench.example/\(feed)/\(i)\"/>"
+            s += "<id>tag:bench.example,2026:\(feed)-\(i)</id><published>2026-11-24T10:00:00Z</published>"
+            s +=
+                "<content type=\"html\">&lt;p&gt;\(text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;"))&lt;/p&gt;</content></entry>\n"
+        }
+        return s + "</feed>\n"
+    }
+
     /// An RSS 2.0 feed of `items` articles.
     mutating func rss(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed \(feed)</title>"

@@ -14,6 +14,25 @@ func measure(_ label: String, minSeconds: Double = 2, _ body: () -> Int) -> (cou
 
 var news = SyntheticNews(seed: 42)
 
+// `DiploWatchBench corpus DIR FEEDS ITEMS [SEED]` writes a seeded corpus of RSS 2.0 and Atom feeds
+// for the end-to-end benchmark (scripts/bench.sh) and exits.
+if CommandLine.arguments.count >= 5, CommandLine.arguments[1] == "corpus" {
+    let dir = CommandLine.arguments[2]
+    let feedCount = Int(CommandLine.arguments[3]) ?? 200
+    let items = Int(CommandLine.arguments[4]) ?? 50
+    var corpus = SyntheticNews(seed: UInt64(CommandLine.arguments.count > 5 ? CommandLine.arguments[5] : "7") ?? 7)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var bytes = 0
+    for f in 0..<feedCount {
+        let atom = f % 4 == 3
+        let text = atom ? corpus.atom(feed: f, items: items) : corpus.rss(feed: f, items: items)
+        bytes += text.utf8.count
+        try text.write(toFile: "\(dir)/feed-\(f).\(atom ? "atom" : "xml")", atomically: true, encoding: .utf8)
+    }
+    print("corpus: \(feedCount) feeds x \(items) items, \(bytes / 1_000_000) MB in \(dir)")
+    exit(0)
+}
+
 let parseOnly = CommandLine.arguments.contains("--parse-only")
 
 // Extraction: 500 articles of ~4 KB, 30% diplomatic.

@@ -1,5 +1,5 @@
 /// A calendar date without a clock or time zone: the extractor's only notion of time.
-struct CalendarDay: Sendable, Equatable, Comparable {
+public struct CalendarDay: Sendable, Equatable, Comparable {
     var year: Int
     var month: Int
     var day: Int
@@ -19,7 +19,7 @@ struct CalendarDay: Sendable, Equatable, Comparable {
         self.init(year: y, month: m, day: d)
     }
 
-    init(dayNumber z0: Int) {
+    public init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -50,10 +50,10 @@ struct CalendarDay: Sendable, Equatable, Comparable {
         return CalendarDay(year: total / 12, month: total % 12 + 1, day: min(day, 28))
     }
 
-    var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
     var isoMonth: String { "\(pad(year, 4))-\(pad(month, 2))" }
 
-    static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.dayNumber < b.dayNumber }
+    public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.dayNumber < b.dayNumber }
 
     private func pad(_ v: Int, _ w: Int) -> String {
         let s = String(v)

@@ -43,8 +43,18 @@ public struct PollCycle: Sendable {
     }
 
     enum Outcome: Sendable {
-        case fetched(FeedConfig, FetchResult)
-        case failed(FeedConfig, FetchError)
+        case fetched(FeedConfig, Prepared)
+        case notModified(FeedConfig)
+        case failed(FeedConfig, reason: String, retryAfter: Double?)
+    }
+
+    /// A fetched feed made ready to store: parsed, its new articles extracted (in the fetching task,
+    /// so extraction runs on every core), known ones kept to link this feed to them.
+    struct Prepared: Sendable {
+        var title: String?
+        var etag: String?
+        var lastModified: String?
+        var batch: [(article: IncomingArticle, developments: [Development])]
     }
 
     /// Polls the feeds that are due (or all of them) and delivers pending alerts.
@@ -67,10 +77,23 @@ public struct PollCycle: Sendable {
                 let state = states[feed.url]
                 group.addTask {
                     let request = FetchRequest(url: feed.url, etag: state?.etag, lastModified: state?.lastModified)
+                    let result: FetchResult
                     do throws(FetchError) {
-                        return .fetched(feed, try await fetcher.fetch(request))
+                        result = try await fetcher.fetch(request)
                     } catch {
-                        return .failed(feed, error)
+                        return .failed(feed, reason: error.description, retryAfter: error.retryAfter)
+                    }
+                    switch result {
+                    case .notModified:
+                        return .notModified(feed)
+                    case .fetched(let body, let etag, let lastModified, let finalURL, _):
+                        do {
+                            let parsed = try FeedParser.parse(body, baseURL: URL(string: finalURL))
+                            let batch = try prepare(parsed, feed: feed, now: now)
+                            return .fetched(feed, Prepared(title: parsed.title, etag: etag, lastModified: lastModified, batch: batch))
+                        } catch {
+                            return .failed(feed, reason: "\(error)", retryAfter: nil)
+                        }
                     }
                 }
             }
@@ -111,41 +134,45 @@ public struct PollCycle: Sendable {
 
     private func handle(_ outcome: Outcome, now: Date, report: inout Report) {
         switch outcome {
-        case .failed(let feed, let error):
+        case .failed(let feed, let reason, let retryAfter):
             report.failed += 1
-            fail(feed, reason: error.description, retryAfter: error.retryAfter, now: now)
-        case .fetched(let feed, .notModified):
+            fail(feed, reason: reason, retryAfter: retryAfter, now: now)
+        case .notModified(let feed):
             report.notModified += 1
             try? store.recordNotModified(url: feed.url, now: now, next: nextPoll(feed, now: now))
             logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
-        case .fetched(let feed, .fetched(let body, let etag, let lastModified, let finalURL, _)):
-            let parsed: Feed
-            do {
-                parsed = try FeedParser.parse(body, baseURL: URL(string: finalURL))
-            } catch {
-                report.failed += 1
-                fail(feed, reason: error.description, retryAfter: nil, now: now)
-                return
-            }
+        case .fetched(let feed, let prepared):
             report.fetched += 1
-            for entry in parsed.entries {
-                // Stopping: leave the feed unrecorded so the rest is read on the next start.
-                if Task.isShuttingDownGracefully { return }
-                do {
-                    let o = try ingest(entry, feed: feed, feedTitle: parsed.title, now: now)
-                    if o.newArticle { report.newArticles += 1 }
-                    report.newDevelopments += o.newDevelopments
-                    report.alerts += o.alerts
-                } catch {
-                    logger.error("cannot store article", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
-                }
-            }
+            // Stopping: leave the feed unrecorded so its articles are read on the next start.
+            if Task.isShuttingDownGracefully { return }
             do {
+                let o = try store.ingest(batch: prepared.batch, topics: config.topics, now: now)
+                report.newArticles += o.newArticles
+                report.newDevelopments += o.newDevelopments
+                report.alerts += o.alerts
                 try store.recordSuccess(
-                    url: feed.url, title: parsed.title, etag: etag, lastModified: lastModified, now: now, next: nextPoll(feed, now: now))
+                    url: feed.url, title: prepared.title, etag: prepared.etag, lastModified: prepared.lastModified, now: now,
+                    next: nextPoll(feed, now: now))
             } catch {
-                logger.error("cannot record feed state", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+                logger.error("cannot store feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
             }
+        }
+    }
+
+    /// The feed's articles, with developments extracted for those the store does not know yet.
+    func prepare(_ parsed: Feed, feed: FeedConfig, now: Date) throws -> [(article: IncomingArticle, developments: [Development])] {
+        let articles = parsed.entries.map { entry in
+            var text = entry.bestText
+            if text.isEmpty { text = entry.title ?? "" }
+            return IncomingArticle(feedURL: feed.url, feedTitle: parsed.title, entry: entry, text: text)
+        }
+        let unknown = try store.unknown(articles)
+        return zip(articles, unknown).map { article, isNew in
+            guard isNew else { return (article, []) }
+            let e = article.entry
+            let developments = extractor.extract(
+                Article(title: e.title, text: article.text, published: Store.isoDay(e.published ?? now), url: e.link))
+            return (article, developments)
         }
     }
 
@@ -155,16 +182,5 @@ public struct PollCycle: Sendable {
                 backoff(feed, errors: n, retryAfter: retryAfter, now: now)
             }) ?? 1
         logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(errors)"])
-    }
-
-    func ingest(_ entry: FeedEntry, feed: FeedConfig, feedTitle: String?, now: Date) throws -> IngestOutcome {
-        var text = entry.bestText
-        if text.isEmpty { text = entry.title ?? "" }
-        let article = IncomingArticle(feedURL: feed.url, feedTitle: feedTitle, entry: entry, text: text)
-        if try store.isKnown(article) { return IngestOutcome() }
-        let published = entry.published ?? now
-        let developments = extractor.extract(
-            Article(title: entry.title, text: text, published: Store.isoDay(published), url: entry.link))
-        return try store.ingest(article, developments: developments, topics: config.topics, now: now)
     }
 }

@@ -34,7 +34,7 @@ extension Store {
     public func syncFeeds(_ feeds: [FeedConfig]) throws(StoreError) {
         try write { db in
             for f in feeds {
-                try db.execute(
+                try db.run(
                     sql: """
                         INSERT INTO feeds (url, name) VALUES (?, ?)
                         ON CONFLICT(url) DO UPDATE SET name = excluded.name
@@ -48,19 +48,21 @@ extension Store {
     }
 
     public func feedState(url: String) throws(StoreError) -> FeedState? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE url = ?", arguments: [url]).map(FeedState.init(row:)) }
+        try read { db in
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM feeds WHERE url = ?"), arguments: [url]).map(FeedState.init(row:))
+        }
     }
 
     func feedID(_ db: Database, url: String) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM feeds WHERE url = ?", arguments: [url]) { return id }
-        try db.execute(sql: "INSERT INTO feeds (url) VALUES (?)", arguments: [url])
+        if let id = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM feeds WHERE url = ?"), arguments: [url]) { return id }
+        try db.run(sql: "INSERT INTO feeds (url) VALUES (?)", arguments: [url])
         return db.lastInsertedRowID
     }
 
     public func recordSuccess(url: String, title: String?, etag: String?, lastModified: String?, now: Date, next: Date) throws(StoreError) {
         try write { db in
             _ = try self.feedID(db, url: url)
-            try db.execute(
+            try db.run(
                 sql: """
                     UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, error_count = 0,
                     last_error = NULL, last_ok_at = ?, last_polled_at = ?, next_poll_at = ? WHERE url = ?
@@ -73,7 +75,7 @@ extension Store {
 
     public func recordNotModified(url: String, now: Date, next: Date) throws(StoreError) {
         try write { db in
-            try db.execute(
+            try db.run(
                 sql: """
                     UPDATE feeds SET error_count = 0, last_error = NULL, last_ok_at = ?, last_polled_at = ?,
                     next_poll_at = ? WHERE url = ?
@@ -86,8 +88,9 @@ extension Store {
     public func recordFailure(url: String, error: String, now: Date, next: @escaping @Sendable (Int) -> Date) throws(StoreError) -> Int {
         try write { db in
             _ = try self.feedID(db, url: url)
-            let count = (try Int.fetchOne(db, sql: "SELECT error_count FROM feeds WHERE url = ?", arguments: [url]) ?? 0) + 1
-            try db.execute(
+            let count =
+                (try Int.fetchOne(try db.cachedStatement(sql: "SELECT error_count FROM feeds WHERE url = ?"), arguments: [url]) ?? 0) + 1
+            try db.run(
                 sql: "UPDATE feeds SET error_count = ?, last_error = ?, last_polled_at = ?, next_poll_at = ? WHERE url = ?",
                 arguments: [count, error, now.timeIntervalSince1970, next(count).timeIntervalSince1970, url])
             return count

@@ -6,6 +6,8 @@ import GRDB
 /// What one article's ingestion changed.
 public struct IngestOutcome: Sendable, Equatable {
     public var newArticle = false
+    /// In a batch: how many of its articles were new.
+    public var newArticles = 0
     public var newDevelopments = 0
     public var updatedDevelopments = 0
     public var alerts = 0
@@ -44,12 +46,9 @@ extension Store {
         return [d.type, d.mode ?? "", codes, month].joined(separator: "|")
     }
 
+    /// The UTC calendar day of a time, as `YYYY-MM-DD`.
     static func isoDay(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: date)
+        CalendarDay(dayNumber: Int((date.timeIntervalSince1970 / 86400).rounded(.down))).iso
     }
 
     /// Whether this article was stored before (from this feed or another). A known article from
@@ -58,7 +57,7 @@ extension Store {
         try write { db in
             let feed = try self.feedID(db, url: article.feedURL)
             guard let id = try self.existingArticle(db, feed: feed, identity: article.identity) else { return false }
-            try db.execute(
+            try db.run(
                 sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
                 arguments: [id, feed, article.identity.guid])
             return true
@@ -68,14 +67,17 @@ extension Store {
     func existingArticle(_ db: Database, feed: Int64, identity: ArticleIdentity) throws -> Int64? {
         if let g = identity.guid,
             let id = try Int64.fetchOne(
-                db, sql: "SELECT article_id FROM article_feeds WHERE feed_id = ? AND guid = ?", arguments: [feed, g])
+                try db.cachedStatement(sql: "SELECT article_id FROM article_feeds WHERE feed_id = ? AND guid = ?"), arguments: [feed, g])
         {
             return id
         }
-        if let u = identity.url, let id = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE url = ? LIMIT 1", arguments: [u]) {
+        if let u = identity.url,
+            let id = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM articles WHERE url = ? LIMIT 1"), arguments: [u])
+        {
             return id
         }
-        return try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", arguments: [identity.contentHash])
+        return try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT id FROM articles WHERE content_hash = ? LIMIT 1"), arguments: [identity.contentHash])
     }
 
     /// Stores an article, its developments, and the alerts they raise, in one transaction:
@@ -83,20 +85,54 @@ extension Store {
     public func ingest(_ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws(StoreError)
         -> IngestOutcome
     {
+        try write { db in try self.ingest(db, article, developments: developments, topics: topics, now: now) }
+    }
+
+    /// Which of a feed's articles are new: one read for the whole feed, before extraction.
+    public func unknown(_ articles: [IncomingArticle]) throws(StoreError) -> [Bool] {
+        guard let url = articles.first?.feedURL else { return [] }
+        return try read { db in
+            let feed = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM feeds WHERE url = ?"), arguments: [url]) ?? -1
+            return try articles.map { try self.existingArticle(db, feed: feed, identity: $0.identity) == nil }
+        }
+    }
+
+    /// Stores a feed's articles (with their developments, empty for known ones) and the alerts they
+    /// raise in one transaction.
+    public func ingest(batch: [(article: IncomingArticle, developments: [Development])], topics: [TopicConfig], now: Date)
+        throws(StoreError) -> IngestOutcome
+    {
         try write { db in
+            var total = IngestOutcome()
+            for (article, developments) in batch {
+                let o = try self.ingest(db, article, developments: developments, topics: topics, now: now)
+                if o.newArticle { total.newArticle = true }
+                total.newDevelopments += o.newDevelopments
+                total.updatedDevelopments += o.updatedDevelopments
+                total.alerts += o.alerts
+                total.newArticles += o.newArticle ? 1 : 0
+            }
+            return total
+        }
+    }
+
+    func ingest(_ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws
+        -> IngestOutcome
+    {
+        do {
             var outcome = IngestOutcome()
             let feed = try self.feedID(db, url: article.feedURL)
             if let title = article.feedTitle {
-                try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title IS NOT ?", arguments: [title, feed, title])
+                try db.run(sql: "UPDATE feeds SET title = ? WHERE id = ? AND title IS NOT ?", arguments: [title, feed, title])
             }
             if let id = try self.existingArticle(db, feed: feed, identity: article.identity) {
-                try db.execute(
+                try db.run(
                     sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
                     arguments: [id, feed, article.identity.guid])
                 return outcome
             }
             let e = article.entry
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT INTO articles (feed_id, guid, url, title, published, content_hash, text, fetched_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,7 +142,7 @@ extension Store {
                     article.identity.contentHash, article.text, now.timeIntervalSince1970,
                 ])
             let articleID = db.lastInsertedRowID
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
                 arguments: [articleID, feed, article.identity.guid])
             outcome.newArticle = true
@@ -115,7 +151,8 @@ extension Store {
                 let fp = Self.fingerprint(d, published: e.published)
                 var kind: String?
                 let devID: Int64
-                if let row = try Row.fetchOne(db, sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?", arguments: [fp])
+                if let row = try Row.fetchOne(
+                    try db.cachedStatement(sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?"), arguments: [fp])
                 {
                     devID = row["id"]
                     let old: String = row["status"]
@@ -125,18 +162,18 @@ extension Store {
                         if d.date != nil { record.date = d.date }
                         record.location = record.location ?? d.location
                         record.topics = Array(Set(record.topics + d.topics)).sorted()
-                        try db.execute(
+                        try db.run(
                             sql: "UPDATE developments SET status = ?, date = ?, record = ?, last_seen = ? WHERE id = ?",
                             arguments: [d.status, record.date, try Self.json(record), now.timeIntervalSince1970, devID])
                         kind = "update"
                         outcome.updatedDevelopments += 1
                     } else {
-                        try db.execute(
+                        try db.run(
                             sql: "UPDATE developments SET last_seen = ?, confidence = MAX(confidence, ?) WHERE id = ?",
                             arguments: [now.timeIntervalSince1970, d.confidence, devID])
                     }
                 } else {
-                    try db.execute(
+                    try db.run(
                         sql: """
                             INSERT INTO developments (fingerprint, type, mode, status, date, location, summary, record,
                             confidence, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,27 +184,28 @@ extension Store {
                         ])
                     devID = db.lastInsertedRowID
                     for p in d.participants {
-                        try db.execute(
+                        try db.run(
                             sql: "INSERT INTO participants (development_id, name, country, role, title) VALUES (?, ?, ?, ?, ?)",
                             arguments: [devID, p.name, p.country, p.role, p.title])
                     }
                     kind = "new"
                     outcome.newDevelopments += 1
                 }
-                try db.execute(
+                try db.run(
                     sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
                     arguments: [devID, articleID, d.evidence])
                 guard let kind else { continue }
                 let record = try JSONDecoder().decode(
                     Development.self,
                     from: Data(
-                        (try String.fetchOne(db, sql: "SELECT record FROM developments WHERE id = ?", arguments: [devID]) ?? "{}").utf8))
+                        (try String.fetchOne(
+                            try db.cachedStatement(sql: "SELECT record FROM developments WHERE id = ?"), arguments: [devID]) ?? "{}").utf8))
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
                 guard !matching.isEmpty else { continue }
                 let sources = try self.sources(db, development: devID)
                 let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
                 for t in matching {
-                    try db.execute(
+                    try db.run(
                         sql: """
                             INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload)
                             VALUES (?, ?, ?, ?, ?, ?)

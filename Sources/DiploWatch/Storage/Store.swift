@@ -15,6 +15,11 @@ public final class Store: Sendable {
         config.readonly = readOnly
         config.busyMode = .timeout(10)
         config.label = "diplowatch"
+        // WAL with synchronous=NORMAL: a crash of the process loses no committed transaction; only a
+        // power failure may lose the last few (SQLite's documented trade-off for WAL).
+        config.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         do {
             if !readOnly { try Paths.ensureParent(of: path) }
             pool = try DatabasePool(path: path, configuration: config)
@@ -48,4 +53,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     init(_ message: String) { self.message = message }
     public var description: String { "store: \(message)" }
+}
+
+extension Database {
+    /// Executes a statement compiled once per connection (GRDB's statement cache): the ingestion
+    /// path runs the same few statements for every article.
+    func run(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
 }
