@@ -90,6 +90,9 @@ extension Store {
                 t.column("summary")
             }
         }
+        m.registerMigration("v2: index article guids per feed") { db in
+            try db.create(index: "article_feeds_feed_guid", on: "article_feeds", columns: ["feed_id", "guid"])
+        }
         return m
     }
 }
