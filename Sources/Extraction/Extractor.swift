@@ -40,6 +40,8 @@ public struct Extractor: Sendable {
 
     /// Extracts the developments of one article.
     public func extract(_ article: Article) -> [Development] {
+        // Most news names fewer than two states: no development can come of it (see `assemble`).
+        guard lexicon.mayHoldDevelopment(article.text) else { return [] }
         let published = article.published.flatMap(CalendarDay.init(iso:)) ?? CalendarDay(year: 2000, month: 1, day: 1)
         let finder = MentionFinder(lexicon: lexicon, day: published.dayNumber)
         let time = TemporalResolver(published: published)

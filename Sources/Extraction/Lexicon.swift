@@ -187,6 +187,76 @@ public struct Lexicon: Sendable {
 
     func name(of code: String) -> String { countryNames[code] ?? code }
 
+    /// A quick necessary condition for any development: the text names at least two states,
+    /// bodies or known people of different states, or one multilateral body. Every actor the
+    /// extractor can find starts with a capitalised dictionary word, so a text that fails cannot
+    /// yield one. Multi-word names ("United States") must match whole.
+    public func mayHoldDevelopment(_ text: String) -> Bool {
+        var codes = Set<String>()
+        var pending: [(entry: Entry, next: Int)] = []
+        var word: [UInt8] = []
+        var capitalized = false
+
+        func count(_ e: Entry) -> Bool {
+            let code: String
+            switch e.kind {
+            case .country(let c), .demonym(let c), .seat(let c), .body(let c): code = c
+            case .person(let i): code = people[i].code
+            default: return false
+            }
+            if multilateral.contains(code) { return true }
+            codes.insert(code)
+            return codes.count >= 2
+        }
+
+        func finish() -> Bool {
+            // Lowercase words matter only to a multi-word name under way ("United States").
+            guard capitalized || !pending.isEmpty else {
+                word.removeAll(keepingCapacity: true)
+                return false
+            }
+            // Keep "U.S." whole but drop a sentence's full stop.
+            if word.last == 0x2E, word.count > 1, !word.dropLast().contains(0x2E) { word.removeLast() }
+            let w = String(decoding: word, as: UTF8.self)
+            word.removeAll(keepingCapacity: true)
+            var still: [(entry: Entry, next: Int)] = []
+            for p in pending where p.entry.words[p.next] == w {
+                if p.next + 1 == p.entry.words.count {
+                    if count(p.entry) { return true }
+                } else {
+                    still.append((p.entry, p.next + 1))
+                }
+            }
+            pending = still
+            guard capitalized, let entries = names[w] else { return false }
+            for e in entries {
+                if e.words.count == 1 {
+                    if count(e) { return true }
+                } else if e.words[0] != "the" {
+                    pending.append((e, 1))
+                }
+            }
+            return false
+        }
+
+        var inWord = false
+        for b in text.utf8 {
+            let wordByte =
+                (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || b == 0x2E || b == 0x2D
+            if wordByte {
+                if !inWord {
+                    inWord = true
+                    capitalized = (b >= 0x41 && b <= 0x5A) || b >= 0xC0
+                }
+                word.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            } else if inWord {
+                inWord = false
+                if finish() { return true }
+            }
+        }
+        return inWord && finish()
+    }
+
     /// Who held `office` for `code` on `day`.
     func holder(code: String, office: String, day: Int) -> Int? {
         for (i, p) in people.enumerated() {

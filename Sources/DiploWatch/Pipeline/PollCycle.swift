@@ -102,7 +102,7 @@ public struct PollCycle: Sendable {
                 start(feed)
             }
             while let outcome = await group.next() {
-                handle(outcome, now: now, report: &report)
+                await handle(outcome, now: now, report: &report)
                 // On SIGTERM, finish what is in hand and start nothing new.
                 if !Task.isShuttingDownGracefully, let feed = pending.next() { start(feed) }
             }
@@ -132,7 +132,7 @@ public struct PollCycle: Sendable {
         return now.addingTimeInterval(wait)
     }
 
-    private func handle(_ outcome: Outcome, now: Date, report: inout Report) {
+    private func handle(_ outcome: Outcome, now: Date, report: inout Report) async {
         switch outcome {
         case .failed(let feed, let reason, let retryAfter):
             report.failed += 1
@@ -146,7 +146,7 @@ public struct PollCycle: Sendable {
             // Stopping: leave the feed unrecorded so its articles are read on the next start.
             if Task.isShuttingDownGracefully { return }
             do {
-                let o = try store.ingest(batch: prepared.batch, topics: config.topics, now: now)
+                let o = try await store.ingest(batch: prepared.batch, topics: config.topics, now: now)
                 report.newArticles += o.newArticles
                 report.newDevelopments += o.newDevelopments
                 report.alerts += o.alerts

@@ -100,9 +100,9 @@ extension Store {
     /// Stores a feed's articles (with their developments, empty for known ones) and the alerts they
     /// raise in one transaction.
     public func ingest(batch: [(article: IncomingArticle, developments: [Development])], topics: [TopicConfig], now: Date)
-        throws(StoreError) -> IngestOutcome
+        async throws(StoreError) -> IngestOutcome
     {
-        try write { db in
+        try await asyncWrite { db in
             var total = IngestOutcome()
             for (article, developments) in batch {
                 let o = try self.ingest(db, article, developments: developments, topics: topics, now: now)

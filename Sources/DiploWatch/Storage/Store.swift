@@ -42,6 +42,11 @@ public final class Store: Sendable {
         do { return try pool.write(body) } catch { throw StoreError(Self.describe(error)) }
     }
 
+    /// A write that suspends the calling task instead of blocking its thread.
+    func asyncWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.write(body) } catch { throw StoreError(Self.describe(error)) }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws(StoreError) -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?" }
