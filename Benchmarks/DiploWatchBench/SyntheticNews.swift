@@ -59,12 +59,20 @@ struct SyntheticNews {
         }
     }
 
-    /// An article of about `bytes` bytes; `diplomatic` ones carry several development sentences.
+    /// An article of about `bytes` bytes. A diplomatic one opens with a development and tells two
+    /// or three more among its paragraphs, as wire copy does; the rest is everyday news.
     mutating func article(bytes: Int = 4096, diplomatic: Bool) -> String {
         var paragraphs: [String] = []
         var size = 0
+        var developments = diplomatic ? 3 + Int(next() % 2) : 0
         while size < bytes {
-            let s = diplomatic && next() % 3 == 0 ? diplomaticSentence() : pick(Self.filler)
+            let s: String
+            if developments > 0, paragraphs.isEmpty || next() % 8 == 0 {
+                s = diplomaticSentence()
+                developments -= 1
+            } else {
+                s = pick(Self.filler)
+            }
             paragraphs.append(s)
             size += s.utf8.count + 1
         }

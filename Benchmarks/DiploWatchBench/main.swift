@@ -51,6 +51,14 @@ print(
         format: "extraction: %.0f articles/s, %.2f MB/s (%d articles of %.1f KB on average, %d developments per pass)", perSecond, mbps,
         articles.count, Double(articleBytes) / Double(articles.count) / 1024, developments / max(1, ex.count / articles.count)))
 
+// The worst case: every article diplomatic, so none is skipped by the quick check.
+let diplomatic = (0..<200).map { _ in Article(text: news.article(diplomatic: true), published: "2026-11-24") }
+let dx = measure("extract-diplomatic", minSeconds: parseOnly ? 0 : 2) {
+    for a in diplomatic { _ = extractor.extract(a) }
+    return diplomatic.count
+}
+print(String(format: "extraction, diplomatic articles only: %.0f articles/s", Double(dx.count) / dx.seconds))
+
 // Parsing: 20 feeds of 50 items.
 let feeds = (0..<(CommandLine.arguments.contains("--quick") ? 2 : 20)).map { Data(news.rss(feed: $0, items: 50).utf8) }
 let feedBytes = feeds.reduce(0) { $0 + $1.count }

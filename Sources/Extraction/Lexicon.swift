@@ -192,69 +192,71 @@ public struct Lexicon: Sendable {
     /// extractor can find starts with a capitalised dictionary word, so a text that fails cannot
     /// yield one. Multi-word names ("United States") must match whole.
     public func mayHoldDevelopment(_ text: String) -> Bool {
-        var codes = Set<String>()
-        var pending: [(entry: Entry, next: Int)] = []
-        var word: [UInt8] = []
-        var capitalized = false
-
-        func count(_ e: Entry) -> Bool {
-            let code: String
-            switch e.kind {
-            case .country(let c), .demonym(let c), .seat(let c), .body(let c): code = c
-            case .person(let i): code = people[i].code
-            default: return false
-            }
-            if multilateral.contains(code) { return true }
-            codes.insert(code)
-            return codes.count >= 2
-        }
-
-        func finish() -> Bool {
-            // Lowercase words matter only to a multi-word name under way ("United States").
-            guard capitalized || !pending.isEmpty else {
-                word.removeAll(keepingCapacity: true)
-                return false
-            }
-            // Keep "U.S." whole but drop a sentence's full stop.
-            if word.last == 0x2E, word.count > 1, !word.dropLast().contains(0x2E) { word.removeLast() }
-            let w = String(decoding: word, as: UTF8.self)
-            word.removeAll(keepingCapacity: true)
-            var still: [(entry: Entry, next: Int)] = []
-            for p in pending where p.entry.words[p.next] == w {
-                if p.next + 1 == p.entry.words.count {
-                    if count(p.entry) { return true }
-                } else {
-                    still.append((p.entry, p.next + 1))
+        var text = text
+        return text.withUTF8 { bytes in
+            var codes = Set<String>()
+            var pending: [(entry: Entry, next: Int)] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // The next word: letters, digits, dots and hyphens ("U.S.", "Jong-un").
+                while i < n, !Self.isWordByte(bytes[i]) { i += 1 }
+                let start = i
+                while i < n, Self.isWordByte(bytes[i]) { i += 1 }
+                guard i > start else { break }
+                let first = bytes[start]
+                let capitalized = (first >= 0x41 && first <= 0x5A) || first >= 0xC0
+                // Lowercase words matter only to a multi-word name under way ("United States").
+                guard capitalized || !pending.isEmpty else { continue }
+                var end = i
+                // Keep "U.S." whole but drop a sentence's full stop.
+                if bytes[end - 1] == 0x2E, end - start > 1, !bytes[start..<(end - 1)].contains(0x2E) { end -= 1 }
+                let word = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for k in start..<end {
+                        let c = bytes[k]
+                        buffer[k - start] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                    }
+                    return end - start
                 }
-            }
-            pending = still
-            guard capitalized, let entries = names[w] else { return false }
-            for e in entries {
-                if e.words.count == 1 {
-                    if count(e) { return true }
-                } else if e.words[0] != "the" {
-                    pending.append((e, 1))
+                if !pending.isEmpty {
+                    var still: [(entry: Entry, next: Int)] = []
+                    for p in pending where p.entry.words[p.next] == word {
+                        if p.next + 1 == p.entry.words.count {
+                            if add(p.entry, to: &codes) { return true }
+                        } else {
+                            still.append((p.entry, p.next + 1))
+                        }
+                    }
+                    pending = still
+                }
+                guard capitalized, let entries = names[word] else { continue }
+                for e in entries {
+                    if e.words.count == 1 {
+                        if add(e, to: &codes) { return true }
+                    } else if e.words[0] != "the" {
+                        pending.append((e, 1))
+                    }
                 }
             }
             return false
         }
+    }
 
-        var inWord = false
-        for b in text.utf8 {
-            let wordByte =
-                (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || b == 0x2E || b == 0x2D
-            if wordByte {
-                if !inWord {
-                    inWord = true
-                    capitalized = (b >= 0x41 && b <= 0x5A) || b >= 0xC0
-                }
-                word.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-            } else if inWord {
-                inWord = false
-                if finish() { return true }
-            }
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || b == 0x2E || b == 0x2D
+    }
+
+    /// Counts an entry's state or body; true once the text is worth extracting.
+    private func add(_ e: Entry, to codes: inout Set<String>) -> Bool {
+        let code: String
+        switch e.kind {
+        case .country(let c), .demonym(let c), .seat(let c), .body(let c): code = c
+        case .person(let i): code = people[i].code
+        default: return false
         }
-        return inWord && finish()
+        if multilateral.contains(code) { return true }
+        codes.insert(code)
+        return codes.count >= 2
     }
 
     /// Who held `office` for `code` on `day`.

@@ -93,6 +93,12 @@ extension Store {
         m.registerMigration("v2: index article guids per feed") { db in
             try db.create(index: "article_feeds_feed_guid", on: "article_feeds", columns: ["feed_id", "guid"])
         }
+        m.registerMigration("v3: no full-text index of article text") { db in
+            // Indexing every article's text cost a third of a cold cycle and served no query:
+            // search runs over development summaries, which carry their evidence.
+            try db.dropFTS5SynchronizationTriggers(forTable: "articles_fts")
+            try db.drop(table: "articles_fts")
+        }
         return m
     }
 }
