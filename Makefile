@@ -39,9 +39,10 @@ test: deps
 eval: release
 	@scripts/eval.sh "$(SHARED)"
 
-# Throughput of parsing and extraction on one core (release build).
+# The whole daemon against newsboat on a seeded corpus served by nginx on 127.0.0.1, plus
+# per-stage throughput on one core. BENCH=large for 2,000 feeds. Results in bench-results/.
 bench: deps
-	$(SWIFT) run -c release DiploWatchBench
+	@scripts/bench.sh
 
 install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch

@@ -1,3 +1,4 @@
+import DiploWatch
 import Extraction
 import Feeds
 import Foundation
@@ -72,3 +73,23 @@ print(
         format: "feed parsing: %.1f MB/s (%d feeds, %.1f MB, %d entries per pass)",
         Double(feedBytes) * Double(parse.count / feeds.count) / parse.seconds / 1_000_000, feeds.count, Double(feedBytes) / 1_000_000,
         entries / max(1, parse.count / feeds.count)))
+
+// Storage: 4,000 parsed and extracted articles written in feed-sized transactions, as a poll does.
+let storageDir = FileManager.default.temporaryDirectory.appendingPathComponent("diplowatch-bench-\(getpid())").path
+let store = try Store(path: storageDir + "/bench.sqlite")
+var batches: [[(article: IncomingArticle, developments: [Development])]] = []
+for f in 0..<80 {
+    let feed = try FeedParser.parse(Data(news.rss(feed: 1000 + f, items: 50).utf8))
+    batches.append(
+        feed.entries.map { e in
+            let article = IncomingArticle(feedURL: "https://bench.example/\(f)", feedTitle: feed.title, entry: e, text: e.bestText)
+            return (article, extractor.extract(Article(text: e.bestText, published: "2026-11-24")))
+        })
+}
+let topics = [TopicConfig(name: "all")]
+let storageStart = Date()
+for b in batches { _ = try await store.ingest(batch: b, topics: topics, now: Date()) }
+let storageSeconds = Date().timeIntervalSince(storageStart)
+let rows = try store.rowCount()
+print(String(format: "storage: %.0f rows/s (%d rows: articles, feed links, developments, participants, sources, alerts)", Double(rows) / storageSeconds, rows))
+try? FileManager.default.removeItem(atPath: storageDir)

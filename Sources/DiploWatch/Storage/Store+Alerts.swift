@@ -100,6 +100,17 @@ extension Store {
         }
     }
 
+    /// Rows in the tables a poll writes, for the storage benchmark.
+    public func rowCount() throws(StoreError) -> Int {
+        try read { db in
+            var total = 0
+            for table in ["articles", "article_feeds", "developments", "participants", "development_sources", "alerts"] {
+                total += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return total
+        }
+    }
+
     /// How many sources a development has.
     public func sourceCount(development id: Int64) throws(StoreError) -> Int {
         try read { db in
