@@ -83,13 +83,10 @@ struct SyntheticNews {
     mutating func atom(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bench feed \(feed)</title>"
         s += "<id>tag:bench.example,2026:\(feed)</id><updated>2026-11-24T10:00:00Z</updated>"
-        for i in 0..<items {
-            let dip = Double(next() % 1000) / 1000 < diplomaticShare
-            let text = article(diplomatic: dip).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        for (i, html) in escapedArticles(items, diplomaticShare: diplomaticShare).enumerated() {
             s += "<entry><title>Story \(feed)-\(i)</title><link href=\"https://bench.example/\(feed)/\(i)\"/>"
             s += "<id>tag:bench.example,2026:\(feed)-\(i)</id><published>2026-11-24T10:00:00Z</published>"
-            s +=
-                "<content type=\"html\">&lt;p&gt;\(text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;"))&lt;/p&gt;</content></entry>\n"
+            s += "<content type=\"html\">\(html)</content></entry>\n"
         }
         return s + "</feed>\n"
     }
@@ -98,14 +95,21 @@ struct SyntheticNews {
     mutating func rss(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed \(feed)</title>"
         s += "<link>https://bench.example/\(feed)/</link>"
-        for i in 0..<items {
-            let dip = Double(next() % 1000) / 1000 < diplomaticShare
-            let text = article(diplomatic: dip).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        for (i, html) in escapedArticles(items, diplomaticShare: diplomaticShare).enumerated() {
             s += "<item><title>Story \(feed)-\(i)</title><link>https://bench.example/\(feed)/\(i)</link>"
             s += "<guid isPermaLink=\"false\">bench-\(feed)-\(i)</guid><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>"
-            s +=
-                "<description>&lt;p&gt;\(text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;"))&lt;/p&gt;</description></item>\n"
+            s += "<description>\(html)</description></item>\n"
         }
         return s + "</channel></rss>\n"
+    }
+
+    /// Articles as HTML paragraphs, escaped for an XML element.
+    mutating func escapedArticles(_ count: Int, diplomaticShare: Double) -> [String] {
+        (0..<count).map { _ in
+            let diplomatic = Double(next() % 1000) / 1000 < diplomaticShare
+            let text = article(diplomatic: diplomatic).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<", with: "&lt;")
+            return "&lt;p&gt;" + text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;") + "&lt;/p&gt;"
+        }
     }
 }

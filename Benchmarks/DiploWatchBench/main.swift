@@ -91,5 +91,8 @@ let storageStart = Date()
 for b in batches { _ = try await store.ingest(batch: b, topics: topics, now: Date()) }
 let storageSeconds = Date().timeIntervalSince(storageStart)
 let rows = try store.rowCount()
-print(String(format: "storage: %.0f rows/s (%d rows: articles, feed links, developments, participants, sources, alerts)", Double(rows) / storageSeconds, rows))
+print(
+    String(
+        format: "storage: %.0f rows/s (%d rows: articles, feed links, developments, participants, sources, alerts)",
+        Double(rows) / storageSeconds, rows))
 try? FileManager.default.removeItem(atPath: storageDir)

@@ -299,6 +299,15 @@ struct MentionFinder {
         var i = 0
         let covered = out.map { ($0.start, $0.end) }
         func free(_ s: Int, _ e: Int) -> Bool { !covered.contains { $0.0 < e && s < $0.1 } }
+        /// The actor a pronoun or phrase refers to, placed where the phrase stands.
+        func refer(_ antecedent: Mention, _ start: Int, _ end: Int) {
+            var m = antecedent
+            m.start = start
+            m.end = end
+            m.reporter = false
+            m.locative = false
+            out.append(m)
+        }
         while i < tokens.count {
             let w = tokens[i].lower
             guard Self.pronounStarts.contains(w) else {
@@ -310,13 +319,7 @@ struct MentionFinder {
                 if zip(g, tokens[i..<(i + g.count)]).allSatisfy({ $0 == $1.lower }), free(i, i + g.count) {
                     let members = memory.lastConsult
                     if members.count >= 2 {
-                        for var m in members {
-                            m.start = i
-                            m.end = i + g.count
-                            m.locative = false
-                            m.reporter = false
-                            out.append(m)
-                        }
+                        for m in members { refer(m, i, i + g.count) }
                     }
                     i += g.count
                     matchedGroup = true
@@ -325,15 +328,11 @@ struct MentionFinder {
             }
             if matchedGroup { continue }
             // "the Secretary": the last person whose title had the word.
-            if w == "the", i + 1 < tokens.count, tokens[i + 1].lower == "secretary", var m = memory.byTitleWord["secretary"],
+            if w == "the", i + 1 < tokens.count, tokens[i + 1].lower == "secretary", let m = memory.byTitleWord["secretary"],
                 free(i, i + 2),
                 i + 2 >= tokens.count || !["of", "general", "-", "for"].contains(tokens[i + 2].lower)
             {
-                m.start = i
-                m.end = i + 2
-                m.reporter = false
-                m.locative = false
-                out.append(m)
+                refer(m, i, i + 2)
                 i += 2
                 continue
             }
@@ -341,24 +340,13 @@ struct MentionFinder {
             let earlier = out.filter { $0.end <= i && !$0.locative && !$0.reporter }
             let samePerson = earlier.last { $0.kind == .person }
             let sameState = earlier.last { $0.kind != .person }
-            if ["he", "she", "his", "her"].contains(w), var m = samePerson ?? memory.lastPerson, free(i, i + 1) {
-                m.start = i
-                m.end = i + 1
-                m.reporter = false
-                out.append(m)
-            } else if w == "them", var m = sameState, free(i, i + 1) {
+            if ["he", "she", "his", "her"].contains(w), let m = samePerson ?? memory.lastPerson, free(i, i + 1) {
+                refer(m, i, i + 1)
+            } else if w == "them", let m = sameState, free(i, i + 1) {
                 // "wrote to members of the Security Council and urged them…"
-                m.start = i
-                m.end = i + 1
-                m.reporter = false
-                m.locative = false
-                out.append(m)
-            } else if ["it", "its"].contains(w), var m = sameState ?? memory.lastState, free(i, i + 1) {
-                m.start = i
-                m.end = i + 1
-                m.reporter = false
-                m.locative = false
-                out.append(m)
+                refer(m, i, i + 1)
+            } else if ["it", "its"].contains(w), let m = sameState ?? memory.lastState, free(i, i + 1) {
+                refer(m, i, i + 1)
             }
             i += 1
         }
