@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 SHARED ?= ../shared
-SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config
+SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config systemd
 
 .PHONY: all deps build release demo test eval bench install uninstall format lint clean
 
@@ -48,6 +48,7 @@ install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch
 	install -D -m 0644 systemd/diplowatch.service $(DESTDIR)/etc/systemd/system/diplowatch.service
 	sed -i 's|/usr/local/bin/diplowatch|$(PREFIX)/bin/diplowatch|' $(DESTDIR)/etc/systemd/system/diplowatch.service
+	install -D -m 0644 systemd/diplowatch.logrotate $(DESTDIR)/etc/logrotate.d/diplowatch
 	@if [ -e $(DESTDIR)/etc/diplowatch/diplowatch.toml ]; then \
 	  echo "keeping existing $(DESTDIR)/etc/diplowatch/diplowatch.toml"; \
 	else \
@@ -55,7 +56,7 @@ install: release
 	fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service
+	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service $(DESTDIR)/etc/logrotate.d/diplowatch
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Plugins

@@ -92,3 +92,58 @@ struct CLITests {
         #expect(try CLIRunner.run(["feed", "inspect", dir + "/x.html"]).status == 65)
     }
 }
+
+@Suite("Operations")
+struct OperationsTests {
+    @Test func backupCopiesTheDatabaseAndNeverOverwrites() throws {
+        let home = CLIRunner.tempDirectory()
+        let env = [
+            "HOME": home, "CONFIGURATION_DIRECTORY": home + "/config", "STATE_DIRECTORY": home + "/state",
+            "LOGS_DIRECTORY": home + "/state",
+        ]
+        #expect(try CLIRunner.run(["poll"], environment: env).status == 0)
+        let copy = home + "/backups/copy.sqlite"
+        let first = try CLIRunner.run(["backup", copy], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("integrity check ok"))
+        // The copy is a working database: point a config at it and list its developments.
+        try "[daemon]\ndatabase = \"\(copy)\"\n".write(toFile: home + "/copy.toml", atomically: true, encoding: .utf8)
+        let listed = try CLIRunner.run(["developments", "-c", home + "/copy.toml"], environment: env)
+        #expect(listed.stdout.contains("Marco Rubio (USA) – Wang Yi (CHN)"))
+        let again = try CLIRunner.run(["backup", copy], environment: env)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    /// The unit as shipped, with ExecStart pointed at the built binary so `verify` can check it.
+    @Test func systemdUnitVerifiesAndIsHardened() throws {
+        let analyze = "/usr/bin/systemd-analyze"
+        try #require(FileManager.default.isExecutableFile(atPath: analyze), "systemd-analyze is needed (apt-get install systemd)")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("systemd/diplowatch.service")
+        let unit = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(
+            of: "/usr/local/bin/diplowatch", with: CLIRunner.binary)
+        let dir = CLIRunner.tempDirectory()
+        let path = dir + "/diplowatch.service"
+        try unit.write(toFile: path, atomically: true, encoding: .utf8)
+
+        func run(_ args: [String]) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: analyze)
+            p.arguments = args
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = pipe
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, out)
+        }
+        let (verifyStatus, verifyOutput) = try run(["verify", path])
+        #expect(verifyStatus == 0, "\(verifyOutput)")
+        let (_, security) = try run(["security", "--offline=true", path])
+        let line = try #require(security.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let exposure = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(exposure <= 2.0, "\(line)")
+    }
+}

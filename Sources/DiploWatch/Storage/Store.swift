@@ -47,6 +47,25 @@ public final class Store: Sendable {
         do { return try await pool.write(body) } catch { throw StoreError(Self.describe(error)) }
     }
 
+    /// Copies the database to a new file with SQLite's online backup, consistent even while the
+    /// daemon writes, and checks the copy. An existing file is never overwritten.
+    public func backup(to path: String) throws(StoreError) {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError("backup: \(path) already exists; name a new file")
+        }
+        do {
+            try Paths.ensureParent(of: path)
+            let copy = try DatabaseQueue(path: path)
+            try pool.backup(to: copy, pagesPerStep: 1024)
+            let check = try copy.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+            guard check == "ok" else { throw StoreError("backup: the copy at \(path) fails its integrity check: \(check ?? "?")") }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("backup to \(path): \(Self.describe(error))")
+        }
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws(StoreError) -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?" }
