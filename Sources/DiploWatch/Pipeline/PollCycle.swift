@@ -102,19 +102,27 @@ public struct PollCycle: Sendable {
                 start(feed)
             }
             while let outcome = await group.next() {
+                let alertsBefore = report.alerts
                 await handle(outcome, now: now, report: &report)
+                // Alerts go out as soon as their feed is stored, not at the end of a long cycle.
+                if report.alerts > alertsBefore, report.deliveryError == nil { deliver(&report) }
                 // On SIGTERM, finish what is in hand and start nothing new.
                 if !Task.isShuttingDownGracefully, let feed = pending.next() { start(feed) }
             }
         }
+        // Also what an earlier run left queued (a crash, a full disk, an unwritable log).
+        if report.deliveryError == nil { deliver(&report) }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private func deliver(_ report: inout Report) {
         do {
-            report.delivered = try AlertDelivery(store: store, sink: sink).deliverPending(now: Date())
+            report.delivered += try AlertDelivery(store: store, sink: sink).deliverPending(now: Date())
         } catch {
             report.deliveryError = "\(error)"
             logger.error("alert delivery failed; alerts stay queued and will be retried", metadata: ["error": "\(error)"])
         }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
     }
 
     private func interval(_ feed: FeedConfig) -> Double { feed.interval ?? config.daemon.pollInterval }
