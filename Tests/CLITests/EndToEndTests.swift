@@ -117,6 +117,7 @@ struct EndToEndTests {
         #expect(notify.wait(for: "READY=1"))
         #expect(waitUntil(20) { lines(dir + "/alerts.jsonl").count == 1 })
         #expect(notify.wait(for: "STATUS=Last cycle"))
+        #expect(notify.wait(for: "WATCHDOG=1"))
 
         // A broken config on SIGHUP is refused with file, line and key; the daemon keeps running.
         try (config(dir: dir, feeds: [server.url("/world.rss")]) + "\n[alerts2]\nx = 1\n").write(

@@ -14,6 +14,8 @@ struct ConfigLoaderTests {
             database = "/tmp/x.sqlite"
             poll_interval = "1h30m"
             concurrency = 4
+            retention = "90d"
+            metrics = "/tmp/m.prom"
             [alerts]
             log = "/tmp/alerts.jsonl"
             format = "text"
@@ -34,6 +36,8 @@ struct ConfigLoaderTests {
             """, file: "x.toml")
         #expect(c.daemon.pollInterval == 5400)
         #expect(c.daemon.concurrency == 4)
+        #expect(c.daemon.retention == 7_776_000.0)
+        #expect(c.daemon.metrics == "/tmp/m.prom")
         #expect(c.alerts.format == .text)
         #expect(c.feeds == [FeedConfig(url: "https://example.org/a.rss", name: "A", interval: 600)])
         #expect(c.topics.first?.countries == ["USA", "CHN"])

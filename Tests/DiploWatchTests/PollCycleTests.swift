@@ -54,6 +54,37 @@ struct PollCycleTests {
         #expect(try store.sourceCount(development: devs[0].id) == 2)
     }
 
+    @Test func housekeepingPrunesOldTextAndWritesMetrics() async throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather])))
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.daemon.retention = 3600
+        config.daemon.metrics = dir + "/metrics/diplowatch.prom"
+        config.feeds = [FeedConfig(url: server.url("/a.rss"))]
+        config.topics = [TopicConfig(name: "all")]
+        let store = try Store(path: config.daemon.database)
+        var totals = CycleTotals()
+        totals.add(await cycle(config, store: store).run(onlyDue: false))
+
+        // Now: nothing is old enough to prune; the metrics file tells the cycle.
+        #expect(Housekeeping(settings: config.daemon, store: store).run(totals: totals).isEmpty)
+        let metrics = try String(contentsOfFile: dir + "/metrics/diplowatch.prom", encoding: .utf8)
+        #expect(metrics.contains("diplowatch_feeds{state=\"ok\"} 1\n"))
+        #expect(metrics.contains("diplowatch_fetches_total{result=\"fetched\"} 1\n"))
+        #expect(metrics.contains("diplowatch_articles 2\n"))
+        #expect(metrics.contains("diplowatch_alerts 1\n"))
+        #expect(metrics.contains("# TYPE diplowatch_cycle_duration_seconds gauge"))
+        #expect(try store.pruneArticleText(before: Date()) == 2)
+
+        // Pruned articles are still known: a new poll neither re-reads nor re-alerts them.
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather]), etag: "\"new\""))
+        let again = await cycle(config, store: store).run(onlyDue: false)
+        #expect(again.newArticles == 0)
+        #expect(again.delivered == 0)
+    }
+
     @Test func onlyDueFeedsArePolled() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.weather])))

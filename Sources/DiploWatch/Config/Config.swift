@@ -25,6 +25,7 @@ public struct Config: Sendable, Equatable {
         daemon.database = resolve(daemon.database)
         dictionaries = dictionaries.map(resolve)
         alerts.log = resolve(alerts.log)
+        daemon.metrics = daemon.metrics.map(resolve)
         for i in feeds.indices where feeds[i].url.hasPrefix("file:") && !feeds[i].url.hasPrefix("file://") {
             feeds[i].url = "file://" + resolve(String(feeds[i].url.dropFirst("file:".count)))
         }
@@ -57,6 +58,11 @@ public struct DaemonSettings: Sendable, Equatable {
     public var timeout: Double = 30
     /// Largest feed body accepted, in bytes.
     public var maxBodyBytes = 10 * 1024 * 1024
+    /// Articles' text is dropped after this many seconds (the articles and their developments stay);
+    /// nil keeps text for ever.
+    public var retention: Double?
+    /// A Prometheus text file (node_exporter's textfile collector) rewritten after every cycle.
+    public var metrics: String?
     public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (diplomatic news monitor)"
 
     public init() {}

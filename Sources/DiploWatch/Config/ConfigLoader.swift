@@ -75,7 +75,12 @@ public enum ConfigLoader {
             }
             if let v = root["version"], v.int != 1 { problem("version", "must be 1") }
             if let t = table(root, "daemon") {
-                allow(t, "daemon", ["database", "poll_interval", "concurrency", "connect_timeout", "timeout", "max_body", "user_agent"])
+                allow(
+                    t, "daemon",
+                    [
+                        "database", "poll_interval", "concurrency", "connect_timeout", "timeout", "max_body", "user_agent", "retention",
+                        "metrics",
+                    ])
                 if let s = string(t, "daemon.database") { c.daemon.database = expand(s) }
                 if let d = duration(t, "daemon.poll_interval") { c.daemon.pollInterval = d }
                 if let n = int(t, "daemon.concurrency", 1...256) { c.daemon.concurrency = n }
@@ -83,6 +88,8 @@ public enum ConfigLoader {
                 if let d = duration(t, "daemon.timeout") { c.daemon.timeout = d }
                 if let n = int(t, "daemon.max_body", 1024...1_073_741_824) { c.daemon.maxBodyBytes = n }
                 if let s = string(t, "daemon.user_agent") { c.daemon.userAgent = s }
+                if let d = duration(t, "daemon.retention") { c.daemon.retention = d }
+                if let s = string(t, "daemon.metrics") { c.daemon.metrics = expand(s) }
             }
             if let t = table(root, "alerts") {
                 allow(t, "alerts", ["log", "format"])

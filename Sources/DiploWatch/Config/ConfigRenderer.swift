@@ -9,7 +9,10 @@ public enum ConfigRenderer {
         s += "connect_timeout = \(q(ConfigDuration.format(c.daemon.connectTimeout)))\n"
         s += "timeout = \(q(ConfigDuration.format(c.daemon.timeout)))\n"
         s += "max_body = \(c.daemon.maxBodyBytes)\n"
-        s += "user_agent = \(q(c.daemon.userAgent))\n\n"
+        s += "user_agent = \(q(c.daemon.userAgent))\n"
+        if let r = c.daemon.retention { s += "retention = \(q(ConfigDuration.format(r)))\n" }
+        if let m = c.daemon.metrics { s += "metrics = \(q(m))\n" }
+        s += "\n"
         s += "[alerts]\nlog = \(q(c.alerts.log))\nformat = \(q(c.alerts.format.rawValue))\n"
         if let d = c.dictionaries { s += "\n[extraction]\ndictionaries = \(q(d))\n" }
         for f in c.feeds {

@@ -42,6 +42,7 @@ public struct DaemonService: Service {
     }
 
     private func pollLoop() async {
+        var totals = CycleTotals()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let config = await holder.current
             let cycle = PollCycle(
@@ -59,16 +60,28 @@ public struct DaemonService: Service {
                     ])
                 notifier.notify("STATUS=Last cycle: \(report)")
             }
+            totals.add(report)
+            for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
+                logger.error("housekeeping failed", metadata: ["error": "\(problem)"])
+            }
+            // The watchdog is fed only while cycles complete and the database answers.
+            if report.deliveryError == nil, store.isHealthy() { notifier.notify("WATCHDOG=1") }
             let wait = nextWait(config)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
         }
     }
 
+    /// Half the watchdog interval systemd gives (`WATCHDOG_USEC`), else `maxSleep`.
+    private var longestSleep: Double {
+        guard let usec = ProcessInfo.processInfo.environment["WATCHDOG_USEC"].flatMap(Double.init), usec > 0 else { return maxSleep }
+        return min(maxSleep, usec / 2_000_000)
+    }
+
     private func nextWait(_ config: Config) -> Double {
         let urls = Set(config.feeds.map(\.url))
         let next = ((try? store.feedStates()) ?? []).filter { urls.contains($0.url) }.map(\.nextPollAt).min()
-        guard let next else { return maxSleep }
-        return min(max(next.timeIntervalSinceNow, 0.5), maxSleep)
+        guard let next else { return longestSleep }
+        return min(max(next.timeIntervalSinceNow, 0.5), longestSleep)
     }
 }
 

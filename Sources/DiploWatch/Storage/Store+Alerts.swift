@@ -100,6 +100,34 @@ extension Store {
         }
     }
 
+    /// Drops the text of articles fetched before `cutoff`; their identity, developments and sources
+    /// stay, so nothing is read or alerted twice. Returns how many were pruned.
+    @discardableResult
+    public func pruneArticleText(before cutoff: Date) throws(StoreError) -> Int {
+        try write { db in
+            try db.run(sql: "UPDATE articles SET text = '' WHERE fetched_at < ? AND text != ''", arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    /// A cheap read: the database answers.
+    public func isHealthy() -> Bool {
+        (try? read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+
+    /// Figures for the metrics file: feeds by state and stored rows.
+    public func metricsSnapshot() throws(StoreError) -> (feedsOK: Int, feedsFailing: Int, articles: Int, developments: Int, alerts: Int) {
+        try read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count = 0") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count > 0") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM developments") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts") ?? 0
+            )
+        }
+    }
+
     /// Rows in the tables a poll writes, for the storage benchmark.
     public func rowCount() throws(StoreError) -> Int {
         try read { db in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploWatch
+import Foundation
 import Logging
 
 struct Poll: AsyncParsableCommand {
@@ -22,6 +23,11 @@ struct Poll: AsyncParsableCommand {
                     config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
                     sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
                 let report = await cycle.run(onlyDue: dueOnly)
+                var totals = CycleTotals()
+                totals.add(report)
+                for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
+                    FileHandle.standardError.write(Data("poll: \(problem)\n".utf8))
+                }
                 withExtendedLifetime(lock) {}
                 print("poll: \(report); \(report.delivered) alert lines written to \(config.alerts.log)")
                 if let e = report.deliveryError { throw CLIError.failure("poll: \(e)") }
