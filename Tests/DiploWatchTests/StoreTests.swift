@@ -25,9 +25,9 @@ struct StoreTests {
         var other = e
         other.id = "different-guid"  // another feed, another guid, same link
         let b = IncomingArticle(feedURL: "https://b.example/feed", feedTitle: "B", entry: other, text: e.summary!)
-        #expect(try store.ingest(a, developments: developments(e), topics: [], now: now).newArticle)
-        #expect(try store.isKnown(b))
-        #expect(try !store.ingest(b, developments: developments(e), topics: [], now: now).newArticle)
+        #expect(try store.ingest(a, developments: developments(e), topics: [], now: now).newArticles == 1)
+        #expect(try store.unknown([b]) == [false])
+        #expect(try store.ingest(b, developments: developments(e), topics: [], now: now).newArticles == 0)
         #expect(try store.counts().articles == 1)
     }
 

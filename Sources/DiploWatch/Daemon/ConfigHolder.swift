@@ -1,12 +1,19 @@
+import Extraction
 import Logging
 
 /// The daemon's current config; SIGHUP replaces it only with one that validates.
 public actor ConfigHolder {
     public private(set) var current: Config
+    /// The extractor for the current config, built once per load (user dictionaries are files).
+    public private(set) var extractor: Extractor
     let path: String?
+
+    /// The config and its extractor, read together so a reload never splits them.
+    public var snapshot: (config: Config, extractor: Extractor) { (current, extractor) }
 
     public init(_ config: Config, path: String?) {
         current = config
+        extractor = Extractor(lexicon: config.lexicon)
         self.path = path
     }
 
@@ -21,6 +28,7 @@ public actor ConfigHolder {
             var applied = fresh
             applied.daemon.database = current.daemon.database
             current = applied
+            extractor = Extractor(lexicon: applied.lexicon)
             logger.info(
                 "config reloaded",
                 metadata: [

@@ -44,10 +44,10 @@ public struct DaemonService: Service {
     private func pollLoop() async {
         var totals = CycleTotals()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let config = await holder.current
+            let (config, extractor) = await holder.snapshot
             let cycle = PollCycle(
                 config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
-                sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+                sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger, extractor: extractor)
             let report = await cycle.run(now: Date(), onlyDue: true)
             if report.feeds > 0 || report.delivered > 0 {
                 logger.info(

@@ -14,11 +14,13 @@ public struct PollCycle: Sendable {
     public var sink: any AlertSink
     public var logger: Logger
 
-    public init(config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger) {
+    public init(
+        config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger, extractor: Extractor? = nil
+    ) {
         self.config = config
         self.store = store
         self.fetcher = fetcher
-        self.extractor = Extractor(lexicon: config.lexicon)
+        self.extractor = extractor ?? Extractor(lexicon: config.lexicon)
         self.sink = sink
         self.logger = logger
     }

@@ -5,8 +5,7 @@ import GRDB
 
 /// What one article's ingestion changed.
 public struct IngestOutcome: Sendable, Equatable {
-    public var newArticle = false
-    /// In a batch: how many of its articles were new.
+    /// How many of the articles were new (0 or 1 for a single article).
     public var newArticles = 0
     public var newDevelopments = 0
     public var updatedDevelopments = 0
@@ -51,19 +50,6 @@ extension Store {
         CalendarDay(dayNumber: Int((date.timeIntervalSince1970 / 86400).rounded(.down))).iso
     }
 
-    /// Whether this article was stored before (from this feed or another). A known article from
-    /// another feed is linked to this feed too.
-    public func isKnown(_ article: IncomingArticle) throws(StoreError) -> Bool {
-        try write { db in
-            let feed = try self.feedID(db, url: article.feedURL)
-            guard let id = try self.existingArticle(db, feed: feed, identity: article.identity) else { return false }
-            try db.run(
-                sql: "INSERT OR IGNORE INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
-                arguments: [id, feed, article.identity.guid])
-            return true
-        }
-    }
-
     func existingArticle(_ db: Database, feed: Int64, identity: ArticleIdentity) throws -> Int64? {
         if let g = identity.guid,
             let id = try Int64.fetchOne(
@@ -106,11 +92,10 @@ extension Store {
             var total = IngestOutcome()
             for (article, developments) in batch {
                 let o = try self.ingest(db, article, developments: developments, topics: topics, now: now)
-                if o.newArticle { total.newArticle = true }
                 total.newDevelopments += o.newDevelopments
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
-                total.newArticles += o.newArticle ? 1 : 0
+                total.newArticles += o.newArticles
             }
             return total
         }
@@ -145,7 +130,7 @@ extension Store {
             try db.run(
                 sql: "INSERT INTO article_feeds (article_id, feed_id, guid) VALUES (?, ?, ?)",
                 arguments: [articleID, feed, article.identity.guid])
-            outcome.newArticle = true
+            outcome.newArticles = 1
 
             for d in developments {
                 let fp = Self.fingerprint(d, published: e.published)
