@@ -31,10 +31,12 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
-    /// A request as served: path, request headers (lowercased names) and the status sent.
+    /// A request as served: method, path, request headers (lowercased names), body and the status sent.
     public struct Served: Sendable {
+        public var method: String
         public var path: String
         public var headers: [String: String]
+        public var body: Data
         public var status: Int
     }
 
@@ -118,9 +120,22 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        // The body, as long as Content-Length says.
+        var body = Data()
+        if let length = headers["content-length"].flatMap(Int.init), length > 0,
+            let end = buffer.firstRange(of: [13, 10, 13, 10])?.upperBound
+        {
+            body = Data(buffer[end...])
+            while body.count < length {
+                let n = read(fd, &chunk, chunk.count)
+                if n <= 0 { break }
+                body.append(contentsOf: chunk[0..<n])
+            }
+        }
+        let method = String(parts[0])
         let resource = lock.withLock { resources[path] }
         var status = resource?.status ?? 404
-        var body = resource?.body ?? Data("not found".utf8)
+        var responseBody = resource?.body ?? Data("not found".utf8)
         var extra = resource?.headers ?? ["Content-Type": "text/plain"]
         if let r = resource {
             if r.delay > 0 { Thread.sleep(forTimeInterval: r.delay) }
@@ -130,15 +145,15 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             let dateMatch = r.lastModified != nil && headers["if-modified-since"] == r.lastModified
             if r.status == 200, etagMatch || (dateMatch && headers["if-none-match"] == nil) {
                 status = 304
-                body = Data()
+                responseBody = Data()
             }
         }
-        lock.withLock { served.append(Served(path: path, headers: headers, status: status)) }
-        var response = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
+        lock.withLock { served.append(Served(method: method, path: path, headers: headers, body: body, status: status)) }
+        var response = "HTTP/1.1 \(status) \(Self.reason(status))\r\nContent-Length: \(responseBody.count)\r\nConnection: close\r\n"
         for (k, v) in extra.sorted(by: { $0.key < $1.key }) { response += "\(k): \(v)\r\n" }
         response += "\r\n"
         var out = Array(response.utf8)
-        out.append(contentsOf: body)
+        out.append(contentsOf: responseBody)
         var offset = 0
         while offset < out.count {
             let n = out[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -26,6 +26,7 @@ public struct Config: Sendable, Equatable {
         dictionaries = dictionaries.map(resolve)
         alerts.log = resolve(alerts.log)
         daemon.metrics = daemon.metrics.map(resolve)
+        for i in alerts.webhooks.indices { alerts.webhooks[i].secretFile = alerts.webhooks[i].secretFile.map(resolve) }
         for i in feeds.indices where feeds[i].url.hasPrefix("file:") && !feeds[i].url.hasPrefix("file://") {
             feeds[i].url = "file://" + resolve(String(feeds[i].url.dropFirst("file:".count)))
         }
@@ -72,6 +73,9 @@ public struct AlertSettings: Sendable, Equatable {
     public enum Format: String, Sendable { case jsonl, text }
     public var log: String = Paths.defaultAlertLog
     public var format: Format = .jsonl
+    /// More sinks fed from the same outbox, each at its own pace.
+    public var webhooks: [WebhookConfig] = []
+    public var execs: [ExecConfig] = []
 
     public init() {}
 }
@@ -108,4 +112,37 @@ public struct TopicConfig: Sendable, Equatable {
 /// The version printed by `--version` and sent in the User-Agent.
 public enum DiploWatchVersion {
     public static let string = "0.1.0"
+}
+
+/// `[[alerts.webhook]]`: each alert POSTed as JSON, signed with HMAC-SHA256 when a secret is given.
+public struct WebhookConfig: Sendable, Equatable {
+    public var name: String
+    public var url: String
+    /// A file holding the shared secret (never the secret itself in the config).
+    public var secretFile: String?
+    public var maxAttempts = 8
+    public var timeout: Double = 10
+
+    public init(name: String, url: String, secretFile: String? = nil, maxAttempts: Int = 8, timeout: Double = 10) {
+        self.name = name
+        self.url = url
+        self.secretFile = secretFile
+        self.maxAttempts = maxAttempts
+        self.timeout = timeout
+    }
+}
+
+/// `[[alerts.exec]]`: a program run for each alert (argv, no shell), the alert JSON on its stdin.
+public struct ExecConfig: Sendable, Equatable {
+    public var name: String
+    public var argv: [String]
+    public var maxAttempts = 5
+    public var timeout: Double = 10
+
+    public init(name: String, argv: [String], maxAttempts: Int = 5, timeout: Double = 10) {
+        self.name = name
+        self.argv = argv
+        self.maxAttempts = maxAttempts
+        self.timeout = timeout
+    }
 }

@@ -92,7 +92,7 @@ public enum ConfigLoader {
                 if let s = string(t, "daemon.metrics") { c.daemon.metrics = expand(s) }
             }
             if let t = table(root, "alerts") {
-                allow(t, "alerts", ["log", "format"])
+                allow(t, "alerts", ["log", "format", "webhook", "exec"])
                 if let s = string(t, "alerts.log") { c.alerts.log = expand(s) }
                 if let s = string(t, "alerts.format") {
                     if let f = AlertSettings.Format(rawValue: s) {
@@ -100,6 +100,41 @@ public enum ConfigLoader {
                     } else {
                         problem("alerts.format", "must be \"jsonl\" or \"text\", not \"\(s)\"")
                     }
+                }
+
+                for (i, w) in tables(t, "webhook", prefix: "alerts.").enumerated() {
+                    let p = "alerts.webhook[\(i)]"
+                    allow(w, p, ["name", "url", "secret_file", "max_attempts", "timeout"])
+                    guard let url = string(w, "\(p).url") else {
+                        if w["url"] == nil { problem("\(p).url", "missing (every webhook needs a url)") }
+                        continue
+                    }
+                    if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+                        problem("\(p).url", "must be an http:// or https:// URL")
+                    }
+                    var hook = WebhookConfig(name: string(w, "\(p).name") ?? url, url: url, secretFile: string(w, "\(p).secret_file"))
+                    if let n = int(w, "\(p).max_attempts", 1...100) { hook.maxAttempts = n }
+                    if let d = duration(w, "\(p).timeout") { hook.timeout = d }
+                    if let f = hook.secretFile,
+                        !FileManager.default.isReadableFile(atPath: f.hasPrefix("/") ? f : directoryOfFile + "/" + f)
+                    {
+                        problem("\(p).secret_file", "cannot read \(f)")
+                    }
+                    c.alerts.webhooks.append(hook)
+                }
+                for (i, e) in tables(t, "exec", prefix: "alerts.").enumerated() {
+                    let p = "alerts.exec[\(i)]"
+                    allow(e, p, ["name", "argv", "max_attempts", "timeout"])
+                    let argv = strings(e, "\(p).argv")
+                    guard let program = argv.first else {
+                        problem("\(p).argv", "missing (a list: the program and its arguments; no shell is used)")
+                        continue
+                    }
+                    if !program.hasPrefix("/") { problem("\(p).argv", "the program must be an absolute path, not \"\(program)\"") }
+                    var exec = ExecConfig(name: string(e, "\(p).name") ?? program, argv: argv)
+                    if let n = int(e, "\(p).max_attempts", 1...100) { exec.maxAttempts = n }
+                    if let d = duration(e, "\(p).timeout") { exec.timeout = d }
+                    c.alerts.execs.append(exec)
                 }
             }
             for (i, t) in tables(root, "feeds").enumerated() {
@@ -205,15 +240,15 @@ public enum ConfigLoader {
             return t
         }
 
-        mutating func tables(_ root: TOMLTable, _ key: String) -> [TOMLTable] {
+        mutating func tables(_ root: TOMLTable, _ key: String, prefix: String = "") -> [TOMLTable] {
             guard let v = root[key] else { return [] }
             guard let a = v.array else {
-                problem(key, "must be an array of tables ([[\(key)]])")
+                problem(prefix + key, "must be an array of tables ([[\(prefix + key)]])")
                 return []
             }
             var out: [TOMLTable] = []
             for (i, e) in a.enumerated() {
-                if let t = e.table { out.append(t) } else { problem("\(key)[\(i)]", "must be a table") }
+                if let t = e.table { out.append(t) } else { problem("\(prefix + key)[\(i)]", "must be a table") }
             }
             return out
         }

@@ -35,6 +35,8 @@ public struct PollCycle: Sendable {
         public var newDevelopments = 0
         public var alerts = 0
         public var delivered = 0
+        /// Alerts sent to webhooks and exec sinks.
+        public var sinkDelivered = 0
         public var deliveryError: String?
         public var seconds = 0.0
 
@@ -114,6 +116,7 @@ public struct PollCycle: Sendable {
         }
         // Also what an earlier run left queued (a crash, a full disk, an unwritable log).
         if report.deliveryError == nil { deliver(&report) }
+        deliverToSinks(&report)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
@@ -125,6 +128,16 @@ public struct PollCycle: Sendable {
             report.deliveryError = "\(error)"
             logger.error("alert delivery failed; alerts stay queued and will be retried", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Webhooks and exec sinks, from the same outbox; their failures are retried later, never lost.
+    private func deliverToSinks(_ report: inout Report) {
+        guard !config.alerts.webhooks.isEmpty || !config.alerts.execs.isEmpty else { return }
+        let (sinks, problems) = SinkDelivery.sinks(for: config.alerts, userAgent: config.daemon.userAgent)
+        for p in problems { logger.error("alert sink unavailable", metadata: ["error": "\(p)"]) }
+        let result = SinkDelivery(store: store, sinks: sinks).deliver()
+        report.sinkDelivered += result.delivered
+        for f in result.failures { logger.warning("alert sink failed; will retry", metadata: ["error": "\(f)"]) }
     }
 
     private func interval(_ feed: FeedConfig) -> Double { feed.interval ?? config.daemon.pollInterval }

@@ -99,6 +99,23 @@ extension Store {
             try db.dropFTS5SynchronizationTriggers(forTable: "articles_fts")
             try db.drop(table: "articles_fts")
         }
+        m.registerMigration("v4: webhook and exec sinks") { db in
+            // A sink receives the alerts raised after it was first configured (its baseline).
+            try db.create(table: "sinks") { t in
+                t.column("name", .text).primaryKey()
+                t.column("baseline", .integer).notNull()
+            }
+            try db.create(table: "sink_deliveries") { t in
+                t.column("alert_id", .integer).notNull().references("alerts", onDelete: .cascade)
+                t.column("sink", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .double)
+                t.column("delivered_at", .double)
+                t.column("failed_at", .double)
+                t.column("last_error", .text)
+                t.primaryKey(["alert_id", "sink"])
+            }
+        }
         return m
     }
 }
