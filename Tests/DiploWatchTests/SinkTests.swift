@@ -91,6 +91,42 @@ struct SinkTests {
         #expect(lines.allSatisfy { $0.contains("\"topic\":\"deals\"") })
     }
 
+    @Test func rateLimitHoldsBackAndTellsOneDigest() throws {
+        let store = try Store(path: dir + "/db.sqlite")
+        let topic = TopicConfig(name: "deals")
+        var limited = topic
+        limited.maxPerHour = 1
+        // Given a topic limited to one alert an hour and three deals in that hour…
+        let pairs = [("Japan", "India"), ("France", "Brazil"), ("Kenya", "Egypt")]
+        var raised = 0
+        for (i, (a, b)) in pairs.enumerated() {
+            let text = "\(a) and \(b) signed a trade agreement on Monday."
+            let e = FeedEntry(
+                id: "r\(i)", title: "t", link: "https://t.example/r\(i)", published: DateParser.parse("2026-11-24"), summary: text)
+            raised +=
+                try store.ingest(
+                    IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text),
+                    developments: Extractor().extract(Article(text: text, published: "2026-11-24")), topics: [limited], now: Date()
+                ).alerts
+        }
+        #expect(raised == 1)
+        let log = dir + "/alerts.jsonl"
+        let delivery = AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl))
+        #expect(try delivery.deliverPending() == 1)
+        // …within the hour no digest yet; after it, one digest tells the two held back, once.
+        #expect(try store.raiseDigests(topics: [limited], now: Date()) == 0)
+        #expect(try store.raiseDigests(topics: [limited], now: Date().addingTimeInterval(3601)) == 1)
+        #expect(try store.raiseDigests(topics: [limited], now: Date().addingTimeInterval(7200)) == 0)
+        #expect(try delivery.deliverPending() == 1)
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let digest = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(digest["kind"] as? String == "digest")
+        #expect(digest["held_back"] as? Int == 2)
+        #expect(digest["id"] as? Int == 4)
+        #expect(AlertLogSink.mark(in: String(lines[1]))?.id == 4)
+    }
+
     @Test func sinksAreConfiguredWithLineNumberedErrors() {
         let text = """
             [alerts]

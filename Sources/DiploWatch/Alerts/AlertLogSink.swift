@@ -22,7 +22,9 @@ public struct AlertLogSink: AlertSink {
             return (try? Store.json(alert)) ?? "{}"
         case .text:
             let d = alert.development.record
-            var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): \(DevelopmentFormatter.line(d))"
+            var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): "
+            if let n = alert.heldBack { s += "\(n) alerts held back by the topic's rate limit; the latest: " }
+            s += DevelopmentFormatter.line(d)
             if let src = alert.sources.first { s += " — \(src.title ?? "") \(src.url ?? "")" }
             return s
         }

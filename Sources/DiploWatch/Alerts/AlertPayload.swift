@@ -37,6 +37,8 @@ public struct AlertSource: Codable, Sendable, Equatable {
 struct AlertPayload: Codable, Sendable {
     var development: StoredDevelopment
     var sources: [AlertSource]
+    /// For a digest: how many alerts the topic's rate limit held back.
+    var heldBack: Int?
 }
 
 /// One alert, as the alert log and `diplowatch alerts --json` show it.
@@ -47,6 +49,14 @@ public struct Alert: Codable, Sendable, Equatable {
     public var kind: String
     public var development: StoredDevelopment
     public var sources: [AlertSource]
+    /// For `kind == "digest"`: how many alerts the topic's rate limit held back (the development
+    /// shown is the latest of them).
+    public var heldBack: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, time, topic, kind, development, sources
+        case heldBack = "held_back"
+    }
 }
 
 /// RFC 3339 timestamps in UTC.

@@ -99,6 +99,8 @@ public struct TopicConfig: Sendable, Equatable {
     public var countries: [String] = []
     public var types: [String] = []
     public var status: [String] = []
+    /// At most this many alerts an hour; the rest are held back and told in one digest alert.
+    public var maxPerHour: Int?
 
     public init(name: String, keywords: [String] = [], countries: [String] = [], types: [String] = [], status: [String] = []) {
         self.name = name

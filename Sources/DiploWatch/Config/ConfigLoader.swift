@@ -153,7 +153,7 @@ public enum ConfigLoader {
             }
             for (i, t) in tables(root, "topics").enumerated() {
                 let p = "topics[\(i)]"
-                allow(t, p, ["name", "keywords", "countries", "types", "status"])
+                allow(t, p, ["name", "keywords", "countries", "types", "status", "max_per_hour"])
                 guard let name = string(t, "\(p).name") else {
                     if t["name"] == nil { problem("\(p).name", "missing (every topic needs a name)") }
                     continue
@@ -163,6 +163,7 @@ public enum ConfigLoader {
                 topic.countries = strings(t, "\(p).countries").map { $0.uppercased() }
                 topic.types = strings(t, "\(p).types").map { $0.uppercased() }
                 topic.status = strings(t, "\(p).status").map { $0.lowercased() }
+                topic.maxPerHour = int(t, "\(p).max_per_hour", 1...100_000)
                 for ty in topic.types where !Self.types.contains(ty) {
                     problem("\(p).types", "unknown event type \"\(ty)\" (expected one of \(Self.types.sorted().joined(separator: ", ")))")
                 }

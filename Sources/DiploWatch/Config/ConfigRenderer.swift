@@ -26,6 +26,7 @@ public enum ConfigRenderer {
             if !t.countries.isEmpty { s += "countries = \(list(t.countries))\n" }
             if !t.types.isEmpty { s += "types = \(list(t.types))\n" }
             if !t.status.isEmpty { s += "status = \(list(t.status))\n" }
+            if let m = t.maxPerHour { s += "max_per_hour = \(m)\n" }
         }
         for a in c.actors {
             s += "\n[[actors]]\nname = \(q(a.name))\ncountry = \(q(a.country))\n"

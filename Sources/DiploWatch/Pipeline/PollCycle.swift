@@ -114,6 +114,11 @@ public struct PollCycle: Sendable {
                 if !Task.isShuttingDownGracefully, let feed = pending.next() { start(feed) }
             }
         }
+        do {
+            try store.raiseDigests(topics: config.topics, now: Date())
+        } catch {
+            logger.error("cannot raise rate-limit digests", metadata: ["error": "\(error)"])
+        }
         // Also what an earlier run left queued (a crash, a full disk, an unwritable log).
         if report.deliveryError == nil { deliver(&report) }
         deliverToSinks(&report)

@@ -7,14 +7,54 @@ extension Store {
         let payload = try JSONDecoder().decode(AlertPayload.self, from: Data((row["payload"] as String).utf8))
         return Alert(
             id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topic: row["topic"],
-            kind: row["kind"], development: payload.development, sources: payload.sources)
+            kind: row["kind"], development: payload.development, sources: payload.sources, heldBack: payload.heldBack)
+    }
+
+    /// For each rate-limited topic whose window has room again (or whose oldest held alert is an
+    /// hour old), one `digest` alert: the latest held development and how many were held. Made in
+    /// one transaction with marking them, so a digest is raised once and delivered like any alert.
+    @discardableResult
+    public func raiseDigests(topics: [TopicConfig], now: Date) throws(StoreError) -> Int {
+        let limited = topics.compactMap { t in t.maxPerHour.map { (t.name, $0) } }
+        guard !limited.isEmpty else { return 0 }
+        return try write { db in
+            var raised = 0
+            for (topic, limit) in limited {
+                let held = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT id, development_id, created, payload FROM alerts WHERE topic = ? AND held = 1 AND digested = 0 ORDER BY id",
+                    arguments: [topic])
+                guard let oldest = held.first, let latest = held.last else { continue }
+                let windowOpen = try self.sentInLastHour(db, topic: topic, now: now) < limit
+                guard windowOpen || (oldest["created"] as Double) <= now.timeIntervalSince1970 - 3600 else { continue }
+                var payload = try JSONDecoder().decode(AlertPayload.self, from: Data((latest["payload"] as String).utf8))
+                payload.heldBack = held.count
+                try db.run(
+                    sql: "UPDATE alerts SET digested = 1 WHERE topic = ? AND held = 1 AND digested = 0 AND id <= ?",
+                    arguments: [topic, latest["id"] as Int64])
+                try db.run(
+                    sql: """
+                        INSERT INTO alerts (development_id, topic, kind, status, created, payload)
+                        VALUES (?, ?, 'digest', ?, ?, ?)
+                        """,
+                    arguments: [
+                        latest["development_id"] as Int64, topic, "digest \(latest["id"] as Int64)", now.timeIntervalSince1970,
+                        try Self.json(payload),
+                    ])
+                raised += 1
+            }
+            return raised
+        }
     }
 
     /// Alerts not yet written to the alert log, oldest first.
     public func undeliveredAlerts(limit: Int = 1000) throws(StoreError) -> [Alert] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alerts WHERE delivered_at IS NULL ORDER BY id LIMIT ?", arguments: [limit])
-                .map(self.alert(from:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM alerts WHERE delivered_at IS NULL AND held = 0 ORDER BY id LIMIT ?", arguments: [limit]
+            )
+            .map(self.alert(from:))
         }
     }
 

@@ -190,17 +190,25 @@ extension Store {
                 let sources = try self.sources(db, development: devID)
                 let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
                 for t in matching {
+                    let held = try t.maxPerHour.map { try self.sentInLastHour(db, topic: t.name, now: now) >= $0 } ?? false
                     try db.run(
                         sql: """
-                            INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload)
-                            VALUES (?, ?, ?, ?, ?, ?)
+                            INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload, held)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [devID, t.name, kind, record.status, now.timeIntervalSince1970, payload])
-                    if db.changesCount > 0 { outcome.alerts += 1 }
+                        arguments: [devID, t.name, kind, record.status, now.timeIntervalSince1970, payload, held ? 1 : 0])
+                    if db.changesCount > 0, !held { outcome.alerts += 1 }
                 }
             }
             return outcome
         }
+    }
+
+    /// Alerts of a topic raised in the hour before `now` that are (or will be) written on their own.
+    func sentInLastHour(_ db: Database, topic: String, now: Date) throws -> Int {
+        try Int.fetchOne(
+            try db.cachedStatement(sql: "SELECT COUNT(*) FROM alerts WHERE topic = ? AND held = 0 AND created > ?"),
+            arguments: [topic, now.timeIntervalSince1970 - 3600]) ?? 0
     }
 
     func sources(_ db: Database, development: Int64) throws -> [AlertSource] {

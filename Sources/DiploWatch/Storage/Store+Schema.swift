@@ -116,6 +116,14 @@ extension Store {
                 t.primaryKey(["alert_id", "sink"])
             }
         }
+        m.registerMigration("v5: per-topic rate limit") { db in
+            // A held alert is in the outbox but not written on its own; a later digest alert tells
+            // how many were held.
+            try db.alter(table: "alerts") { t in
+                t.add(column: "held", .integer).notNull().defaults(to: 0)
+                t.add(column: "digested", .integer).notNull().defaults(to: 0)
+            }
+        }
         return m
     }
 }
