@@ -118,6 +118,10 @@ struct EndToEndTests {
         #expect(waitUntil(20) { lines(dir + "/alerts.jsonl").count == 1 })
         #expect(notify.wait(for: "STATUS=Last cycle"))
         #expect(notify.wait(for: "WATCHDOG=1"))
+        // Read commands work while the daemon holds the database.
+        let listed = try CLIRunner.run(["alerts", "-c", cfg, "--json"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("Jake Sullivan"))
 
         // A broken config on SIGHUP is refused with file, line and key; the daemon keeps running.
         try (config(dir: dir, feeds: [server.url("/world.rss")]) + "\n[alerts2]\nx = 1\n").write(

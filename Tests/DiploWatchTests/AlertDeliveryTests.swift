@@ -90,6 +90,28 @@ struct AlertDeliveryTests {
         #expect(written.compactMap { AlertLogSink.mark(in: $0)?.id } == [1, 2])
     }
 
+    @Test func logrotateMovingOrTruncatingTheLogLosesNothing() throws {
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.jsonl"
+        let delivery = AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl))
+        #expect(try delivery.deliverPending() == 1)
+        // Moved away (logrotate's default): the next alert starts a new file.
+        try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
+        let e = FeedEntry(id: "late", title: "t", link: "https://t.example/late", published: DateParser.parse("2026-11-24"), summary: "x")
+        let text = "Chile and Peru signed a trade agreement on Monday."
+        _ = try store.ingest(
+            IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text),
+            developments: Extractor().extract(Article(text: text, published: "2026-11-24")),
+            topics: [TopicConfig(name: "deals", types: ["AGREE"])], now: Date())
+        #expect(try delivery.deliverPending() == 1)
+        #expect(lines(log + ".1").count == 1)
+        #expect(lines(log).compactMap { AlertLogSink.mark(in: $0)?.id } == [2])
+        // Truncated in place (copytruncate): appends land at the new end, and nothing is repeated.
+        try Data().write(to: URL(fileURLWithPath: log))
+        #expect(try delivery.deliverPending() == 0)
+        #expect(lines(log).isEmpty)
+    }
+
     @Test func aLogFromAnotherDatabaseIsNotTrusted() throws {
         let log = dir + "/alerts.jsonl"
         try (#"{"id": 1, "topic": "elsewhere", "development": {"id": 9}}"# + "\n").write(toFile: log, atomically: true, encoding: .utf8)
