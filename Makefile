@@ -5,7 +5,7 @@ SWIFT ?= swift
 SHARED ?= ../shared
 SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config systemd
 
-.PHONY: all deps build release demo test eval bench install uninstall format lint clean
+.PHONY: all deps build release demo test eval conformance bench install uninstall format lint clean
 
 all: build
 
@@ -38,6 +38,10 @@ test: deps
 # Scores the extractor on the annotated development set in $(SHARED)/data/dev-set.
 eval: release
 	@scripts/eval.sh "$(SHARED)"
+
+# The feed parser against the feedparser project's test corpus in $(SHARED)/data/feeds.
+conformance: release
+	@python3 scripts/conformance.py "$(SHARED)" .build/release/diplowatch
 
 # The whole daemon against newsboat on a seeded corpus served by nginx on 127.0.0.1, plus
 # per-stage throughput on one core. BENCH=large for 2,000 feeds. Results in bench-results/.

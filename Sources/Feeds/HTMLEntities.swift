@@ -9,9 +9,27 @@ enum HTMLEntities {
             "dagger": 8224, "Dagger": 8225, "bull": 8226, "hellip": 8230, "permil": 8240, "prime": 8242,
             "Prime": 8243, "lsaquo": 8249, "rsaquo": 8250, "oline": 8254, "frasl": 8260, "euro": 8364,
             "trade": 8482, "larr": 8592, "uarr": 8593, "rarr": 8594, "darr": 8595, "harr": 8596,
-            "minus": 8722, "infin": 8734, "ne": 8800, "le": 8804, "ge": 8805, "Alpha": 913, "Beta": 914,
-            "alpha": 945, "beta": 946, "gamma": 947, "delta": 948, "pi": 960, "mu": 956,
+            "minus": 8722, "infin": 8734, "ne": 8800, "le": 8804, "ge": 8805, "crarr": 8629, "lArr": 8656,
+            "uArr": 8657, "rArr": 8658, "dArr": 8659, "hArr": 8660, "forall": 8704, "part": 8706, "exist": 8707,
+            "empty": 8709, "nabla": 8711, "isin": 8712, "notin": 8713, "ni": 8715, "prod": 8719, "sum": 8721,
+            "lowast": 8727, "radic": 8730, "prop": 8733, "ang": 8736, "and": 8743, "or": 8744, "cap": 8745,
+            "cup": 8746, "int": 8747, "there4": 8756, "sim": 8764, "cong": 8773, "asymp": 8776, "equiv": 8801,
+            "sub": 8834, "sup": 8835, "nsub": 8836, "sube": 8838, "supe": 8839, "oplus": 8853, "otimes": 8855,
+            "perp": 8869, "sdot": 8901, "lceil": 8968, "rceil": 8969, "lfloor": 8970, "rfloor": 8971,
+            "lang": 9001, "rang": 9002, "loz": 9674, "spades": 9824, "clubs": 9827, "hearts": 9829,
+            "diams": 9830, "weierp": 8472, "image": 8465, "real": 8476, "alefsym": 8501, "thetasym": 977,
+            "upsih": 978, "piv": 982,
         ]
+        // Greek letters: Alpha…Omega (913–937, no 930) and alpha…omega (945–969).
+        let greek = [
+            "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu", "Nu",
+            "Xi", "Omicron", "Pi", "Rho", "", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega",
+        ]
+        for (i, name) in greek.enumerated() where !name.isEmpty {
+            t[name] = UInt32(913 + i)
+            t[name.lowercased()] = UInt32(945 + i)
+        }
+        t["sigmaf"] = 962
         let latin1 = [
             "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",
             "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
@@ -30,7 +48,8 @@ enum HTMLEntities {
 
     static let xmlPredefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
-    /// Rewrites `&name;` references that XML does not predefine into numeric references.
+    /// Rewrites `&name;` references that XML does not predefine into numeric references (unknown
+    /// names are kept as written), and escapes bare ampersands.
     /// Returns nil when there is nothing to rewrite (the common case: no copy is made).
     static func numericReferences(in data: [UInt8]) -> [UInt8]? {
         var out: [UInt8]?
@@ -43,13 +62,33 @@ enum HTMLEntities {
                 while j < n, j - i <= 10, isAlnum(data[j]) { j += 1 }
                 if j < n, data[j] == 59, j > i + 1 {  // ;
                     let name = String(decoding: data[(i + 1)..<j], as: UTF8.self)
-                    if !xmlPredefined.contains(name), let code = table[name] {
+                    if !xmlPredefined.contains(name) {
+                        // A known HTML entity becomes its character; an unknown one stays as written.
+                        let replacement = table[name].map { "&#\($0);" } ?? "&amp;\(name);"
                         if out == nil { out = []; out!.reserveCapacity(n + 64) }
                         out!.append(contentsOf: data[copiedUpTo..<i])
-                        out!.append(contentsOf: Array("&#\(code);".utf8))
+                        out!.append(contentsOf: Array(replacement.utf8))
                         copiedUpTo = j + 1
                     }
                     i = j + 1
+                    continue
+                }
+                // A bare ampersand ("?a=1&b=2"), which XML forbids: escape it instead of losing it.
+                if i + 1 < n, data[i + 1] != 35 {
+                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
+                    out!.append(contentsOf: data[copiedUpTo..<i])
+                    out!.append(contentsOf: Array("&amp;".utf8))
+                    copiedUpTo = i + 1
+                    i += 1
+                    continue
+                }
+                // "&#X41;": XML wants a lowercase x.
+                if i + 2 < n, data[i + 1] == 35, data[i + 2] == 88 {
+                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
+                    out!.append(contentsOf: data[copiedUpTo..<i])
+                    out!.append(contentsOf: Array("&#x".utf8))
+                    copiedUpTo = i + 3
+                    i += 3
                     continue
                 }
             }
@@ -58,6 +97,37 @@ enum HTMLEntities {
         guard var result = out else { return nil }
         result.append(contentsOf: data[copiedUpTo..<n])
         return result
+    }
+
+    /// Decodes character references in text that holds no markup: named (HTML's set), decimal and
+    /// hexadecimal; an unknown name stays as written.
+    static func decode(_ s: String) -> String {
+        guard s.utf8.contains(38) else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(12).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var scalar: Unicode.Scalar?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                } else {
+                    scalar = table[String(name)].flatMap(Unicode.Scalar.init)
+                }
+                if let scalar {
+                    out.unicodeScalars.append(scalar)
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        return out + rest
     }
 
     private static func isAlnum(_ c: UInt8) -> Bool {

@@ -14,8 +14,12 @@ public enum HTMLText {
 
     /// Converts an HTML fragment or document to text. Plain text passes through with whitespace tidied.
     public static func plainText(_ html: String) -> String {
-        let hasMarkup = html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") })
-        guard hasMarkup else { return tidy(html) }
+        guard html.utf8.contains(UInt8(ascii: "<")) else {
+            // No tags: decode references ourselves (the HTML parser would drop unknown ones), then
+            // parse what decoding revealed if it is markup after all (double-escaped HTML).
+            let decoded = HTMLEntities.decode(html)
+            return looksLikeHTML(decoded) ? parse(decoded) : tidy(decoded)
+        }
         var text = parse(html)
         // Double-escaped HTML ("&lt;p&gt;" inside the XML) decodes into tags: parse once more.
         if looksLikeHTML(text) {

@@ -78,61 +78,99 @@ enum XMLFeedParser {
 
     // MARK: RSS
 
+    static let rss10 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let dcterms = "http://purl.org/dc/terms/"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+
+    /// The RSS core elements live in no namespace (0.9x, 2.0) or in RSS 1.0's or 0.90's.
+    static let userland = "http://backend.userland.com/rss2"
+    private static func isCore(_ ns: String?) -> Bool { ns == nil || ns == rss10 || ns == rss090 || ns == userland }
+
     private static func rss(format: FeedFormat, channel: XMLNode?, items: [XMLNode], base baseURL: URL?) -> Feed {
         var feed = Feed(format: format)
         var feedBase = baseURL
         if let channel {
-            for child in channel.children where child.namespace == nil || child.namespace == "http://purl.org/rss/1.0/" {
-                switch child.name {
-                case "title": feed.title = text(child.text)
-                case "link": feed.link = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var dcTitle: String?
+            for child in channel.children {
+                switch (isCore(child.namespace), child.namespace, child.name) {
+                case (true, _, "title"): feed.title = text(child.text)
+                case (true, _, "link"): feed.link = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                case (_, dc?, "title") where dc == Self.dc: dcTitle = text(child.text)
                 default: break
                 }
             }
+            if feed.title == nil { feed.title = dcTitle }
             if let l = feed.link, let u = URL(string: l), u.scheme != nil { feedBase = feedBase ?? u }
         }
-        for item in items {
-            let itemBase = base(of: item, inherited: feedBase)
-            var e = FeedEntry()
-            var description: String?
-            var encoded: String?
-            var guidIsLink = false
-            for c in item.children {
-                let ns = c.namespace
-                switch (ns, c.name) {
-                case (nil, "title"), ("http://purl.org/rss/1.0/", "title"): e.title = text(c.text)
-                case (nil, "link"), ("http://purl.org/rss/1.0/", "link"):
-                    e.link = URLResolver.resolve(c.text, base: itemBase)
-                case (nil, "guid"):
-                    let g = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !g.isEmpty { e.id = g }
-                    guidIsLink = (c.attribute("isPermaLink") ?? "true") == "true"
-                case (nil, "pubDate"): e.published = DateParser.parse(c.text)
-                case (dc, "date"): if e.published == nil { e.published = DateParser.parse(c.text) }
-                case (nil, "description"), ("http://purl.org/rss/1.0/", "description"): description = c.text
-                case (content, "encoded"): encoded = c.text
-                case (nil, "author"), (dc, "creator"): if e.author == nil { e.author = text(c.text) }
-                default: break
-                }
-            }
-            if e.id == nil, let about = item.attribute("about", namespace: rdf) { e.id = about }
-            if e.link == nil, guidIsLink, let g = e.id, g.hasPrefix("http") { e.link = g }
-            e.summary = text(description)
-            e.content = text(encoded)
-            feed.entries.append(e)
-        }
+        for item in items { feed.entries.append(rssItem(item, base: base(of: item, inherited: feedBase))) }
         return feed
+    }
+
+    private static func rssItem(_ item: XMLNode, base itemBase: URL?) -> FeedEntry {
+        var e = FeedEntry()
+        var description: String?
+        var summary: String?
+        var encoded: String?
+        var body: String?
+        var dcTitle: String?
+        var guidIsLink = false
+        for c in item.children {
+            let core = isCore(c.namespace)
+            switch (core, c.namespace ?? "", c.name) {
+            case (true, _, "title"): e.title = text(c.text)
+            case (true, _, "link"): e.link = URLResolver.resolve(c.text, base: itemBase)
+            case (true, _, "guid"):
+                let g = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !g.isEmpty { e.id = g }
+                guidIsLink = (c.attribute("isPermaLink") ?? "true") == "true"
+            case (true, _, "pubDate"): e.published = DateParser.parse(c.text)
+            case (true, _, "description"): description = c.text
+            case (true, _, "summary"): summary = c.text
+            case (true, _, "fullitem"): body = text(c.text)
+            case (true, _, "author"): if e.author == nil { e.author = text(c.text) }
+            case (_, dc, "title"): dcTitle = text(c.text)
+            case (_, dc, "date"): e.updated = DateParser.parse(c.text)
+            case (_, dc, "creator"), (_, dc, "author"): if e.author == nil { e.author = text(c.text) }
+            case (_, dcterms, "issued"): e.published = e.published ?? DateParser.parse(c.text)
+            case (_, dcterms, "modified"): e.updated = DateParser.parse(c.text)
+            case (_, content, "encoded"): encoded = c.text
+            case (_, xhtml, "body"):
+                let t = HTMLText.plainText(node: c.ptr)
+                if !t.isEmpty { body = t }
+            default: break
+            }
+        }
+        if e.title == nil { e.title = dcTitle }
+        if e.published == nil { e.published = e.updated }
+        if e.id == nil, let about = item.attribute("about", namespace: rdf) { e.id = about }
+        if e.link == nil, guidIsLink, let g = e.id, g.hasPrefix("http") { e.link = g }
+        // With both <summary> and <description>, the description is the content.
+        if let summary {
+            e.summary = text(summary)
+            e.content = text(encoded) ?? body ?? text(description)
+        } else {
+            e.summary = text(description)
+            e.content = text(encoded) ?? body
+        }
+        return e
     }
 
     // MARK: Atom
 
     private static func atomText(_ node: XMLNode) -> String? {
-        let type = (node.attribute("type") ?? "text").lowercased()
+        var type = (node.attribute("type") ?? "text").lowercased()
+        if type.isEmpty { type = "text" }
         if type == "xhtml" || type == "application/xhtml+xml" {
             let t = HTMLText.plainText(node: node.ptr)
             return t.isEmpty ? nil : t
         }
         if node.attribute("mode") == "base64" {
+            guard let d = Data(base64Encoded: node.text.filter { !$0.isWhitespace }) else { return nil }
+            return text(String(decoding: d, as: UTF8.self))
+        }
+        // Another media type (Atom 1.0, 3.1.1.3): base64, decoded and read as HTML.
+        if !["text", "html", "xhtml"].contains(type), !type.hasPrefix("text/"), !type.hasSuffix("xml") {
             guard let d = Data(base64Encoded: node.text.filter { !$0.isWhitespace }) else { return nil }
             return text(String(decoding: d, as: UTF8.self))
         }
@@ -145,8 +183,9 @@ enum XMLFeedParser {
         return text(node.text)
     }
 
+    /// A link's relation and target; an early Atom `<link>` may hold the URL as its text.
     private static func atomLink(_ node: XMLNode, base: URL?) -> (rel: String, href: String?) {
-        (node.attribute("rel") ?? "alternate", URLResolver.resolve(node.attribute("href"), base: base))
+        (node.attribute("rel") ?? "alternate", URLResolver.resolve(node.attribute("href") ?? node.text, base: base))
     }
 
     private static func atom(_ root: XMLNode, format: FeedFormat, base baseURL: URL?) -> Feed {
@@ -184,7 +223,11 @@ enum XMLFeedParser {
             case "updated", "modified": e.updated = DateParser.parse(c.text)
             case "created": if e.published == nil { e.published = DateParser.parse(c.text) }
             case "author":
-                if let n = c.children.first(where: { $0.name == "name" }) { e.author = text(n.text) }
+                // "Name (email)", as feed readers show it.
+                let name = c.children.first(where: { $0.name == "name" }).flatMap { text($0.text) }
+                let email = c.children.first(where: { $0.name == "email" }).flatMap { text($0.text) }
+                e.author = [name, email.map { name == nil ? $0 : "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+                if e.author?.isEmpty == true { e.author = nil }
             case "summary": e.summary = atomText(c)
             case "content": e.content = atomText(c)
             default: break

@@ -143,6 +143,48 @@ struct FeedParserTests {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func bareAmpersandsAndUnknownEntitiesAreKeptAsWritten() throws {
+        let feed = try parse(
+            "<rss version=\"2.0\"><channel><title>A &doesnotexist; B &#X41;</title><item><link>http://e/?a=1&b=2&c</link></item></channel></rss>"
+        )
+        #expect(feed.title == "A &doesnotexist; B A")
+        #expect(feed.entries.first?.link == "http://e/?a=1&b=2&c")
+    }
+
+    @Test func dublinCoreTermsSummaryAndXHTMLBody() throws {
+        let feed = try parse(
+            """
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"
+                 xmlns:xhtml="http://www.w3.org/1999/xhtml"><channel><dc:title>DC channel</dc:title>
+            <item><dc:title>DC item</dc:title><dcterms:issued>2003-12-31T10:14:55Z</dcterms:issued>
+              <dcterms:modified>2004-01-01T00:00:00Z</dcterms:modified><dc:creator>Ed</dc:creator>
+              <summary>Short</summary><description>Long description</description></item>
+            <item><xhtml:body><xhtml:p>Body text</xhtml:p></xhtml:body></item>
+            </channel></rss>
+            """)
+        #expect(feed.title == "DC channel")
+        let e = try #require(feed.entries.first)
+        #expect(e.title == "DC item")
+        #expect(e.published == Date(timeIntervalSince1970: 1_072_865_695))
+        #expect(e.updated == Date(timeIntervalSince1970: 1_072_915_200))
+        #expect(e.author == "Ed")
+        #expect(e.summary == "Short")
+        #expect(e.content == "Long description")
+        #expect(feed.entries.last?.content == "Body text")
+    }
+
+    @Test func atomBase64TextAndAuthorEmail() throws {
+        let feed = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry>
+              <title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>
+              <author><name>Example author</name><email>me@example.com</email></author>
+            </entry></feed>
+            """)
+        #expect(feed.entries.first?.title == "Example Atom")
+        #expect(feed.entries.first?.author == "Example author (me@example.com)")
+    }
+
     @Test func notAFeedIsAClearError() {
         #expect(throws: FeedError("unknown document type <html> (expected rss, rdf:RDF or feed)")) {
             try parse("<html><body>hi</body></html>")
