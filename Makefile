@@ -63,10 +63,10 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service $(DESTDIR)/etc/logrotate.d/diplowatch
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Plugins
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Plugins Fuzz/Package.swift Fuzz/Sources
 
 lint:
-	$(SWIFT) format lint --recursive Package.swift Sources Tests Benchmarks Plugins
+	$(SWIFT) format lint --recursive Package.swift Sources Tests Benchmarks Plugins Fuzz/Package.swift Fuzz/Sources
 
 clean:
 	rm -rf .build demo-state

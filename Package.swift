@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "diplowatch", targets: ["diplowatch"]),
         .library(name: "DiploWatch", targets: ["DiploWatch"]),
+        .library(name: "DiploWatchFeeds", targets: ["Feeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
