@@ -46,6 +46,13 @@ struct CurlFeedFetcherTests {
         await #expect(throws: FetchError.self) { _ = try await fetcher.fetch(FetchRequest(url: server.url("/missing"))) }
     }
 
+    @Test func retryAfterAsSecondsOrHTTPDate() {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        #expect(CurlFeedFetcher.retryAfter("120", now: now) == 120)
+        #expect(CurlFeedFetcher.retryAfter("Wed, 18 Nov 2026 12:06:40 GMT", now: now) == 3600)
+        #expect(CurlFeedFetcher.retryAfter("soon", now: now) == nil)
+    }
+
     @Test func oversizedBodyIsRefused() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/big", .init(body: Data(repeating: 65, count: 200 * 1024)))

@@ -1,4 +1,5 @@
 import CCurl
+import Feeds
 import Foundation
 
 /// Fetches with libcurl: http, https and file URLs, timeouts, at most 5 redirects, compression,
@@ -65,6 +66,9 @@ public struct CurlFeedFetcher: FeedFetcher {
         dw_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         dw_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000))
         dw_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
+        // A server trickling bytes is given up after a quarter of the timeout below 64 bytes/s.
+        dw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 64)
+        dw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(timeout / 4)))
         dw_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")  // every encoding libcurl decodes
         dw_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
         dw_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes))
@@ -120,7 +124,7 @@ public struct CurlFeedFetcher: FeedFetcher {
         }
         if status == 304 { return .success(.notModified) }
         if status >= 400 {
-            let retry = transfer.headers["retry-after"].flatMap(Self.retryAfter)
+            let retry = transfer.headers["retry-after"].flatMap { Self.retryAfter($0) }
             return .failure(FetchError(url: request.url, reason: "HTTP \(status)", status: status, retryAfter: retry))
         }
         return .success(
@@ -129,9 +133,11 @@ public struct CurlFeedFetcher: FeedFetcher {
                 finalURL: finalURL, status: status == 0 ? 200 : status))
     }
 
-    static func retryAfter(_ value: String) -> Double? {
-        if let s = Double(value.trimmingCharacters(in: .whitespaces)) { return s }
-        return nil
+    /// Retry-After in seconds, or as an HTTP date (RFC 9110 10.2.3), as seconds from `now`.
+    static func retryAfter(_ value: String, now: Date = Date()) -> Double? {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        if let s = Double(v) { return max(0, s) }
+        return DateParser.parse(v).map { max(0, $0.timeIntervalSince(now)) }
     }
 
     /// The libcurl version this binary runs with.
