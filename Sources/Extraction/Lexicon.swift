@@ -58,7 +58,6 @@ public struct Lexicon: Sendable {
     /// Topic labels in lexicon order, and their keywords as word sequences keyed by first word.
     var topicLabels: [String] = []
     var topicIndex: [String: [(words: [String], label: Int)]] = [:]
-    var honorifics: Set<String> = []
 
     /// The built-in dictionaries.
     public static let builtIn = Lexicon()
@@ -146,7 +145,17 @@ public struct Lexicon: Sendable {
             let office = generic ? String(f[0].dropLast()) : f[0]
             for p in Self.list(f[1]) { add(p, .title(office: office, generic: generic), capital: false) }
         }
-        honorifics = Set(Self.lines(dictionary("honorifics")).flatMap { Self.list(String($0)) })
+        // Honorifics come before names ("Gen. Zhang", "General David Petraeus"); a word that is
+        // already a title ("president") stays a title.
+        for h in Self.lines(dictionary("honorifics")).flatMap({ Self.list(String($0)) }) {
+            let words = Tokenizer.words(h)
+            let isTitle =
+                names[words.first ?? ""]?.contains { e in
+                    if case .title = e.kind { return e.words == words }
+                    return false
+                } ?? false
+            if !isTitle { add(h, .honorific) }
+        }
         for line in Self.lines(dictionary("triggers")) {
             let f = Self.fields(line)
             guard f.count >= 3 else { continue }

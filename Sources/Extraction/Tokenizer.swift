@@ -80,10 +80,6 @@ enum Tokenizer {
         return Token(text: text, lower: lower, isCapitalized: cap, isWord: true)
     }
 
-    static func make(_ s: String, isWord: Bool) -> Token {
-        tokens(s).first ?? Token(text: s, lower: s.lowercased(), isCapitalized: false, isWord: isWord)
-    }
-
     /// The lowercased words of a dictionary phrase.
     static func words(_ phrase: String) -> [String] {
         tokens(phrase).map(\.lower)

@@ -91,6 +91,17 @@ struct ExtractorTests {
         #expect(out.first?.topics.contains("Taiwan") == true)
     }
 
+    @Test func honorificsIntroduceNamedOfficials() throws {
+        // "Gen." and "Dr." come from honorifics.txt: the named people, not the office holders on file.
+        let d = try #require(
+            extract(
+                "Japanese Defence Minister Gen. Taro Yamada met Philippine Defence Secretary Dr. Gilberto Teodoro in Manila on Thursday.",
+                published: "2026-11-20"
+            ).first)
+        #expect(names(d) == ["Taro Yamada", "Gilberto Teodoro"])
+        #expect(Set(d.participants.compactMap(\.country)) == ["JPN", "PHL"])
+    }
+
     @Test func userActorsExtendTheDictionary() throws {
         let lexicon = Lexicon(extraActors: [.init(name: "Samuel Paparo", country: "USA", aliases: ["Paparo"])])
         let out = Extractor(lexicon: lexicon).extract(
