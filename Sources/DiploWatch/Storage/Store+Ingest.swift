@@ -134,7 +134,8 @@ extension Store {
 
             for d in developments {
                 let fp = Self.fingerprint(d, published: e.published)
-                var kind: String?
+                // What an alert announces: the kind and the development as now stored.
+                var announced: (kind: String, record: Development)?
                 let devID: Int64
                 if let row = try Row.fetchOne(
                     try db.cachedStatement(sql: "SELECT id, status, record FROM developments WHERE fingerprint = ?"), arguments: [fp])
@@ -150,7 +151,7 @@ extension Store {
                         try db.run(
                             sql: "UPDATE developments SET status = ?, date = ?, record = ?, last_seen = ? WHERE id = ?",
                             arguments: [d.status, record.date, try Self.json(record), now.timeIntervalSince1970, devID])
-                        kind = "update"
+                        announced = ("update", record)
                         outcome.updatedDevelopments += 1
                     } else {
                         try db.run(
@@ -173,18 +174,13 @@ extension Store {
                             sql: "INSERT INTO participants (development_id, name, country, role, title) VALUES (?, ?, ?, ?, ?)",
                             arguments: [devID, p.name, p.country, p.role, p.title])
                     }
-                    kind = "new"
+                    announced = ("new", d)
                     outcome.newDevelopments += 1
                 }
                 try db.run(
                     sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
                     arguments: [devID, articleID, d.evidence])
-                guard let kind else { continue }
-                let record = try JSONDecoder().decode(
-                    Development.self,
-                    from: Data(
-                        (try String.fetchOne(
-                            try db.cachedStatement(sql: "SELECT record FROM developments WHERE id = ?"), arguments: [devID]) ?? "{}").utf8))
+                guard let (kind, record) = announced else { continue }
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
                 guard !matching.isEmpty else { continue }
                 let sources = try self.sources(db, development: devID)
