@@ -16,14 +16,13 @@ public struct AlertDelivery: Sendable {
     public func deliverPending(now: Date = Date()) throws -> Int {
         // Trust the sink's last line only if it is this outbox's alert (not one from a database
         // that has since been replaced).
-        var last: Int64?
         if let mark = sink.lastDelivered(), try store.alertMatches(mark) {
-            last = mark.id
             try store.markDelivered(upTo: mark.id, now: now)
         }
         var written = 0
         while true {
-            let pending = try store.undeliveredAlerts(limit: 500).filter { $0.id > (last ?? 0) }
+            // Everything up to the sink's last line is already marked delivered above.
+            let pending = try store.undeliveredAlerts(limit: 500)
             guard let newest = pending.last else { break }
             try sink.deliver(pending)
             try store.markDelivered(upTo: newest.id, now: now)
