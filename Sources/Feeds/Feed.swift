@@ -30,6 +30,8 @@ public struct FeedEntry: Sendable, Codable, Equatable {
     public var author: String?
     public var summary: String?
     public var content: String?
+    /// Media RSS (`media:content`, `media:thumbnail`, in a `media:group` or not) and enclosures.
+    public var media: [FeedMedia] = []
 
     public init(
         id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
@@ -52,5 +54,20 @@ public struct FeedEntry: Sendable, Codable, Equatable {
         if c.count >= s.count, !c.isEmpty { return c }
         if !s.isEmpty { return s }
         return title ?? ""
+    }
+}
+
+/// A media object attached to an entry: Media RSS or an RSS enclosure.
+public struct FeedMedia: Sendable, Codable, Equatable {
+    public var url: String
+    /// MIME type (`image/jpeg`), when given.
+    public var type: String?
+    /// `image`, `video`, `audio`, `document`, or `thumbnail` for `media:thumbnail`.
+    public var medium: String?
+
+    public init(url: String, type: String? = nil, medium: String? = nil) {
+        self.url = url
+        self.type = type
+        self.medium = medium
     }
 }

@@ -25,6 +25,14 @@ enum JSONFeedParser {
             let author = (item["authors"] as? [[String: Any]])?.first ?? item["author"] as? [String: Any]
             entry.author = author?["name"] as? String
             entry.summary = clean(item["summary"] as? String)
+            for a in item["attachments"] as? [[String: Any]] ?? [] {
+                if let url = URLResolver.resolve(a["url"] as? String, base: base) {
+                    entry.media.append(FeedMedia(url: url, type: a["mime_type"] as? String))
+                }
+            }
+            if let image = URLResolver.resolve(item["image"] as? String, base: base) {
+                entry.media.append(FeedMedia(url: image, medium: "image"))
+            }
             if let html = item["content_html"] as? String {
                 entry.content = HTMLText.plainText(html)
             } else if let text = item["content_text"] as? String {

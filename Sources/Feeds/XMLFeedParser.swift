@@ -12,6 +12,33 @@ enum XMLFeedParser {
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let xmlNS = "http://www.w3.org/XML/1998/namespace"
+    static let mediaRSS = "http://search.yahoo.com/mrss/"
+
+    /// Media RSS inside an entry: objects, and a title and description the entry may lack.
+    struct MediaText {
+        var title: String?
+        var description: String?
+    }
+
+    /// Reads one `media:*` element (and `media:group`'s children) into the entry.
+    static func readMedia(_ node: XMLNode, into e: inout FeedEntry, text mediaText: inout MediaText, base: URL?) {
+        switch node.name {
+        case "group":
+            for c in node.children where c.namespace == mediaRSS { readMedia(c, into: &e, text: &mediaText, base: base) }
+        case "content", "thumbnail":
+            guard let url = node.attribute("url").flatMap({ URLResolver.resolve($0, base: base) }) else { break }
+            let medium = node.name == "thumbnail" ? "thumbnail" : node.attribute("medium")
+            if !e.media.contains(where: { $0.url == url }) {
+                e.media.append(FeedMedia(url: url, type: node.attribute("type"), medium: medium))
+            }
+            for c in node.children where c.namespace == mediaRSS { readMedia(c, into: &e, text: &mediaText, base: base) }
+        case "title":
+            if mediaText.title == nil { mediaText.title = text(node.text) }
+        case "description":
+            if mediaText.description == nil { mediaText.description = text(node.text) }
+        default: break
+        }
+    }
 
     static func parse(_ data: Data, baseURL: URL?) throws(FeedError) -> Feed {
         var bytes = [UInt8](data)
@@ -115,7 +142,12 @@ enum XMLFeedParser {
         var body: String?
         var dcTitle: String?
         var guidIsLink = false
+        var mediaText = MediaText()
         for c in item.children {
+            if c.namespace == mediaRSS {
+                readMedia(c, into: &e, text: &mediaText, base: itemBase)
+                continue
+            }
             let core = isCore(c.namespace)
             switch (core, c.namespace ?? "", c.name) {
             case (true, _, "title"): e.title = text(c.text)
@@ -129,6 +161,12 @@ enum XMLFeedParser {
             case (true, _, "summary"): summary = c.text
             case (true, _, "fullitem"): body = text(c.text)
             case (true, _, "author"): if e.author == nil { e.author = text(c.text) }
+            case (true, _, "enclosure"):
+                if let url = c.attribute("url").flatMap({ URLResolver.resolve($0, base: itemBase) }),
+                    !e.media.contains(where: { $0.url == url })
+                {
+                    e.media.append(FeedMedia(url: url, type: c.attribute("type")))
+                }
             case (_, dc, "title"): dcTitle = text(c.text)
             case (_, dc, "date"): e.updated = DateParser.parse(c.text)
             case (_, dc, "creator"), (_, dc, "author"): if e.author == nil { e.author = text(c.text) }
@@ -141,7 +179,7 @@ enum XMLFeedParser {
             default: break
             }
         }
-        if e.title == nil { e.title = dcTitle }
+        if e.title == nil { e.title = dcTitle ?? mediaText.title }
         if e.published == nil { e.published = e.updated }
         if e.id == nil, let about = item.attribute("about", namespace: rdf) { e.id = about }
         if e.link == nil, guidIsLink, let g = e.id, g.hasPrefix("http") { e.link = g }
@@ -153,6 +191,7 @@ enum XMLFeedParser {
             e.summary = text(description)
             e.content = text(encoded) ?? body
         }
+        if e.summary == nil, e.content == nil { e.summary = mediaText.description }
         return e
     }
 
@@ -208,9 +247,11 @@ enum XMLFeedParser {
 
     private static func atomEntry(_ entry: XMLNode, ns: String?, base: URL?) -> FeedEntry {
         var e = FeedEntry()
+        var mediaText = MediaText()
         for c in entry.children {
             guard c.namespace == ns else {
                 if c.namespace == dc, c.name == "date", e.published == nil { e.published = DateParser.parse(c.text) }
+                if c.namespace == mediaRSS { readMedia(c, into: &e, text: &mediaText, base: base) }
                 continue
             }
             switch c.name {
@@ -234,6 +275,8 @@ enum XMLFeedParser {
             }
         }
         if e.published == nil { e.published = e.updated }
+        if e.title == nil { e.title = mediaText.title }
+        if e.summary == nil, e.content == nil { e.summary = mediaText.description }
         return e
     }
 }
