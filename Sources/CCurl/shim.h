@@ -21,6 +21,18 @@ static inline CURLcode dw_easy_getinfo_double(CURL *h, CURLINFO i, double *v) { 
 
 static inline CURLMcode dw_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+/* A copied blob (CURLOPT_CAINFO_BLOB): libcurl keeps its own copy. */
+static inline CURLcode dw_easy_setopt_blob(CURL *h, CURLoption o, const void *data, size_t len) {
+    struct curl_blob blob = { (void *)data, len, CURL_BLOB_COPY };
+    return curl_easy_setopt(h, o, &blob);
+}
+
+/* The CA bundle libcurl was built to use, or NULL. */
+static inline const char *dw_curl_cainfo(void) {
+    curl_version_info_data *d = curl_version_info(CURLVERSION_NOW);
+    return d->age >= CURLVERSION_NINTH ? d->cainfo : NULL;
+}
+
 static inline const char *dw_curl_version(void) { return curl_version_info(CURLVERSION_NOW)->version; }
 
 #endif

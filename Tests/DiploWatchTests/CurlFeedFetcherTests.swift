@@ -11,22 +11,15 @@ struct CurlFeedFetcherTests {
     @Test func conditionalGetGets304WithETag() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/feed.xml", .init(body: Data("<rss/>".utf8), etag: "\"v1\"", lastModified: "Tue, 24 Nov 2026 10:00:00 GMT"))
-        guard
-            case .fetched(let body, let etag, let lastModified, _, let status) = try await fetcher.fetch(
-                FetchRequest(url: server.url("/feed.xml")))
-        else {
-            Issue.record("expected content")
-            return
-        }
-        #expect(body == Data("<rss/>".utf8))
-        #expect(status == 200)
-        #expect(etag == "\"v1\"")
-        #expect(lastModified == "Tue, 24 Nov 2026 10:00:00 GMT")
-        let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: etag, lastModified: lastModified))
-        guard case .notModified = second else {
-            Issue.record("expected 304")
-            return
-        }
+        let first = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml")))
+        #expect(first.body == Data("<rss/>".utf8))
+        #expect(first.status == 200)
+        #expect(first.httpVersion == "1.1")
+        #expect(first.etag == "\"v1\"")
+        #expect(first.lastModified == "Tue, 24 Nov 2026 10:00:00 GMT")
+        let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: first.etag, lastModified: first.lastModified))
+        #expect(second.notModified)
+        #expect(second.body.isEmpty)
         let served = server.requests(for: "/feed.xml")
         #expect(served.map(\.status) == [200, 304])
         #expect(served[1].headers["if-none-match"] == "\"v1\"")
@@ -63,15 +56,68 @@ struct CurlFeedFetcherTests {
         }
     }
 
-    @Test func redirectsAreFollowed() async throws {
+    @Test func permanentAndTemporaryRedirectsAreToldApart() async throws {
         let server = try LoopbackHTTPServer()
-        server.set("/old", .init(status: 301, body: Data(), headers: ["Location": server.url("/new")]))
+        server.set("/moved", .init(status: 301, body: Data(), headers: ["Location": "/moved-again"]))
+        server.set("/moved-again", .init(status: 308, body: Data(), headers: ["Location": server.url("/new")]))
+        server.set("/away", .init(status: 302, body: Data(), headers: ["Location": server.url("/new")]))
+        server.set("/moved-then-away", .init(status: 301, body: Data(), headers: ["Location": "/away"]))
         server.set("/new", .init(body: Data("<rss/>".utf8)))
-        guard case .fetched(_, _, _, let finalURL, _) = try await fetcher.fetch(FetchRequest(url: server.url("/old"))) else {
-            Issue.record("expected content")
-            return
+        // 301 then 308 (a relative Location is resolved): a permanent move to the end of the chain.
+        let permanent = try await fetcher.fetch(FetchRequest(url: server.url("/moved")))
+        #expect(permanent.body == Data("<rss/>".utf8))
+        #expect(permanent.finalURL == server.url("/new"))
+        #expect(permanent.permanentURL == server.url("/new"))
+        // 302: followed, but nothing moved.
+        let temporary = try await fetcher.fetch(FetchRequest(url: server.url("/away")))
+        #expect(temporary.finalURL == server.url("/new"))
+        #expect(temporary.permanentURL == nil)
+        // 301 then 302: the permanent part of the chain is where the move goes.
+        let mixed = try await fetcher.fetch(FetchRequest(url: server.url("/moved-then-away")))
+        #expect(mixed.finalURL == server.url("/new"))
+        #expect(mixed.permanentURL == server.url("/away"))
+    }
+
+    @Test func redirectLoopsAndRedirectsToFilesAreRefused() async throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/loop", .init(status: 302, body: Data(), headers: ["Location": "/loop"]))
+        server.set("/to-file", .init(status: 301, body: Data(), headers: ["Location": "file:///etc/passwd"]))
+        await #expect {
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/loop")))
+        } throws: { error in
+            (error as? FetchError)?.reason == "more than 5 redirects"
         }
-        #expect(finalURL == server.url("/new"))
+        #expect(server.requests(for: "/loop").count == 6)
+        await #expect {
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/to-file")))
+        } throws: { error in
+            (error as? FetchError)?.reason == "redirect to file: refused"
+        }
+    }
+
+    @Test func aConfiguredProxyCarriesTheRequest() async throws {
+        // The loopback server acts as an HTTP proxy: the request line holds the absolute URL of a
+        // host that does not resolve, so only a proxied request can succeed.
+        let proxy = try LoopbackHTTPServer()
+        proxy.set("http://feeds.invalid/world.xml", .init(body: Data("<rss/>".utf8)))
+        let viaProxy = CurlFeedFetcher(userAgent: "t", connectTimeout: 2, timeout: 2, proxy: "http://127.0.0.1:\(proxy.port)")
+        let result = try await viaProxy.fetch(FetchRequest(url: "http://feeds.invalid/world.xml"))
+        #expect(result.body == Data("<rss/>".utf8))
+        #expect(proxy.requests(for: "http://feeds.invalid/world.xml").count == 1)
+        // A feed's own proxy = "" means none, so the name must resolve (it does not).
+        await #expect(throws: FetchError.self) {
+            _ = try await viaProxy.fetch(FetchRequest(url: "http://feeds.invalid/world.xml", proxy: ""))
+        }
+        #expect(proxy.requests.count == 1)
+    }
+
+    @Test func anUnreadableExtraCAFileFailsEveryHTTPSFetchWithItsName() async throws {
+        let broken = CurlFeedFetcher(userAgent: "t", connectTimeout: 1, timeout: 1, extraCAFile: "/nonexistent/ca.pem")
+        await #expect {
+            _ = try await broken.fetch(FetchRequest(url: "https://127.0.0.1:1/feed.xml"))
+        } throws: { error in
+            (error as? FetchError)?.description == "fetch: /nonexistent/ca.pem: cannot read the CA file (daemon.ca_file)"
+        }
     }
 
     @Test func stallingServerTimesOut() async throws {
@@ -87,11 +133,9 @@ struct CurlFeedFetcherTests {
     @Test func fileURLsAndRefusedSchemes() async throws {
         let dir = Fixtures.tempDirectory()
         try Data("<rss/>".utf8).write(to: URL(fileURLWithPath: dir + "/f.xml"))
-        guard case .fetched(let body, _, _, _, _) = try await fetcher.fetch(FetchRequest(url: "file://" + dir + "/f.xml")) else {
-            Issue.record("expected content")
-            return
-        }
-        #expect(body == Data("<rss/>".utf8))
+        let result = try await fetcher.fetch(FetchRequest(url: "file://" + dir + "/f.xml"))
+        #expect(result.body == Data("<rss/>".utf8))
+        #expect(result.status == 200)
         await #expect(throws: FetchError.self) { _ = try await fetcher.fetch(FetchRequest(url: "gopher://127.0.0.1/")) }
     }
 }

@@ -43,6 +43,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var resources: [String: Resource] = [:]
     private var served: [Served] = []
+    private var inFlight: [String: Int] = [:]
+    private var peak: [String: Int] = [:]
+    private var inFlightTotal = 0
+    private var peakTotal = 0
     private let listener: Int32
     public let port: UInt16
 
@@ -98,6 +102,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 
     public var requests: [Served] { lock.withLock { served } }
 
+    /// The most requests in flight at once with this Host header's host (port dropped), or in all.
+    public func peakConcurrency(host: String? = nil) -> Int {
+        lock.withLock { host.map { peak[$0, default: 0] } ?? peakTotal }
+    }
+
     public func requests(for path: String) -> [Served] { requests.filter { $0.path == path } }
 
     private func handle(_ fd: Int32) {
@@ -133,6 +142,19 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             }
         }
         let method = String(parts[0])
+        let host = String((headers["host"] ?? "").prefix { $0 != ":" })
+        lock.withLock {
+            inFlight[host, default: 0] += 1
+            inFlightTotal += 1
+            peak[host] = max(peak[host, default: 0], inFlight[host]!)
+            peakTotal = max(peakTotal, inFlightTotal)
+        }
+        defer {
+            lock.withLock {
+                inFlight[host, default: 1] -= 1
+                inFlightTotal -= 1
+            }
+        }
         let resource = lock.withLock { resources[path] }
         var status = resource?.status ?? 404
         var responseBody = resource?.body ?? Data("not found".utf8)
@@ -167,6 +189,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         case 200: return "OK"
         case 301: return "Moved Permanently"
         case 302: return "Found"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
         case 304: return "Not Modified"
         case 404: return "Not Found"
         case 429: return "Too Many Requests"

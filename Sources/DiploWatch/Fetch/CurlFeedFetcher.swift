@@ -2,36 +2,67 @@ import CCurl
 import Feeds
 import Foundation
 
-/// Fetches with libcurl: http, https and file URLs, timeouts, at most 5 redirects, compression,
-/// conditional GET and a body size cap. Transfers run on their own threads, off the cooperative pool.
+/// Fetches with libcurl: http, https and file URLs; connect, total and low-speed timeouts; at most
+/// 5 redirects, followed one by one so a permanent move can be told from a temporary one; HTTP/2
+/// over TLS where the server offers it; compression; conditional GET; a body size cap; proxies from
+/// the environment or the config; TLS verification against the system's CAs plus an optional extra
+/// CA file. Transfers run on their own threads, off the cooperative pool.
 public struct CurlFeedFetcher: FeedFetcher {
     public var userAgent: String
     public var connectTimeout: Double
     public var timeout: Double
     public var maxBodyBytes: Int
+    /// The proxy for requests that name none; nil leaves it to the environment.
+    public var proxy: String?
+    /// PEM certificates trusted in addition to the system's (a private CA).
+    public var extraCAFile: String?
+    private let caBundle: CABundle?
 
-    public init(userAgent: String, connectTimeout: Double = 10, timeout: Double = 30, maxBodyBytes: Int = 10 << 20) {
+    public init(
+        userAgent: String, connectTimeout: Double = 10, timeout: Double = 30, maxBodyBytes: Int = 10 << 20, proxy: String? = nil,
+        extraCAFile: String? = nil
+    ) {
         self.userAgent = userAgent
         self.connectTimeout = connectTimeout
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
+        self.proxy = proxy
+        self.extraCAFile = extraCAFile
+        self.caBundle = extraCAFile.map(CABundle.init(extraFile:))
         Self.globalInit
     }
 
     public init(settings: DaemonSettings) {
         self.init(
             userAgent: settings.userAgent, connectTimeout: settings.connectTimeout, timeout: settings.timeout,
-            maxBodyBytes: settings.maxBodyBytes)
+            maxBodyBytes: settings.maxBodyBytes, proxy: settings.proxy, extraCAFile: settings.caFile)
     }
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    /// The system's CA bundle followed by the extra file, read once.
+    final class CABundle: Sendable {
+        let pem: Result<Data, FetchError>
+
+        init(extraFile: String) {
+            let system = dw_curl_cainfo().map { String(cString: $0) } ?? "/etc/ssl/certs/ca-certificates.crt"
+            guard let extra = FileManager.default.contents(atPath: extraFile) else {
+                pem = .failure(FetchError(url: extraFile, reason: "cannot read the CA file (daemon.ca_file)"))
+                return
+            }
+            var data = FileManager.default.contents(atPath: system) ?? Data()
+            data.append(0x0A)
+            data.append(extra)
+            pem = .success(data)
+        }
+    }
 
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResult {
         if request.url.hasPrefix("sample:") {
             guard let body = EmbeddedDefault.samples[String(request.url.dropFirst("sample:".count))] else {
                 throw FetchError(url: request.url, reason: "no such bundled sample feed")
             }
-            return .fetched(body: Data(body.utf8), etag: nil, lastModified: nil, finalURL: request.url, status: 200)
+            return FetchResult(status: 200, body: Data(body.utf8), finalURL: request.url)
         }
         let result: Result<FetchResult, FetchError> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -47,7 +78,15 @@ public struct CurlFeedFetcher: FeedFetcher {
         var limit: Int
         var overflow = false
         init(limit: Int) { self.limit = limit }
+
+        func reset() {
+            body = Data()
+            headers = [:]
+            overflow = false
+        }
     }
+
+    static let maxRedirects = 5
 
     func perform(_ request: FetchRequest) -> Result<FetchResult, FetchError> {
         guard let handle = curl_easy_init() else {
@@ -58,12 +97,11 @@ public struct CurlFeedFetcher: FeedFetcher {
         let box = Unmanaged.passRetained(transfer)
         defer { box.release() }
 
-        dw_easy_setopt_string(handle, CURLOPT_URL, request.url)
         dw_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        dw_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        dw_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
+        // Redirects are followed here, one at a time, to see each one's status.
+        dw_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         dw_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
-        dw_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        dw_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
         dw_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000))
         dw_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
         // A server trickling bytes is given up after a quarter of the timeout below 64 bytes/s.
@@ -72,9 +110,23 @@ public struct CurlFeedFetcher: FeedFetcher {
         dw_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")  // every encoding libcurl decodes
         dw_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
         dw_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes))
+        if let proxy = request.proxy ?? proxy { dw_easy_setopt_string(handle, CURLOPT_PROXY, proxy) }
+        if let caBundle {
+            switch caBundle.pem {
+            case .failure(let error): return .failure(error)
+            case .success(let pem):
+                _ = pem.withUnsafeBytes { dw_easy_setopt_blob(handle, CURLOPT_CAINFO_BLOB, $0.baseAddress, $0.count) }
+            }
+        }
         var headers: UnsafeMutablePointer<curl_slist>?
-        headers = curl_slist_append(
-            headers, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
+        switch request.accept {
+        case .feed:
+            headers = curl_slist_append(
+                headers,
+                "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8")
+        case .page:
+            headers = curl_slist_append(headers, "Accept: text/html, application/xhtml+xml;q=0.9, */*;q=0.5")
+        }
         if let etag = request.etag { headers = curl_slist_append(headers, "If-None-Match: \(etag)") }
         if let lm = request.lastModified { headers = curl_slist_append(headers, "If-Modified-Since: \(lm)") }
         defer { curl_slist_free_all(headers) }
@@ -96,7 +148,7 @@ public struct CurlFeedFetcher: FeedFetcher {
             guard let ptr else { return n }
             let line = String(decoding: UnsafeRawBufferPointer(start: ptr, count: n), as: UTF8.self)
             if line.hasPrefix("HTTP/") {
-                t.headers = [:]  // a new response (after a redirect): forget the previous one's headers
+                t.headers = [:]  // a new response (after a 100 Continue): forget the previous one's headers
             } else if let colon = line.firstIndex(of: ":") {
                 let name = line[..<colon].lowercased()
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -106,31 +158,74 @@ public struct CurlFeedFetcher: FeedFetcher {
         }
         dw_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, box.toOpaque())
 
-        let code = curl_easy_perform(handle)
-        var status = 0
-        dw_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        var effective: UnsafeMutablePointer<CChar>?
-        dw_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
-        let finalURL = effective.map { String(cString: $0) } ?? request.url
-
-        if code != CURLE_OK {
-            if transfer.overflow || code == CURLE_FILESIZE_EXCEEDED {
-                return .failure(FetchError(url: request.url, reason: "body exceeds the \(maxBodyBytes)-byte limit"))
+        var url = request.url
+        var permanentURL: String?
+        var stillPermanent = true
+        var hops = 0
+        while true {
+            transfer.reset()
+            dw_easy_setopt_string(handle, CURLOPT_URL, url)
+            let code = curl_easy_perform(handle)
+            if code != CURLE_OK {
+                if transfer.overflow || code == CURLE_FILESIZE_EXCEEDED {
+                    return .failure(FetchError(url: request.url, reason: "body exceeds the \(maxBodyBytes)-byte limit"))
+                }
+                var reason = String(cString: curl_easy_strerror(code))
+                if code == CURLE_OPERATION_TIMEDOUT { reason = "timed out after \(Int(timeout)) s" }
+                if code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE {
+                    var detail = "TLS certificate not trusted"
+                    if code == CURLE_PEER_FAILED_VERIFICATION { detail += " (add its CA with daemon.ca_file)" }
+                    reason = detail
+                }
+                return .failure(FetchError(url: request.url, reason: "\(reason) (curl \(code.rawValue))"))
             }
-            var reason = String(cString: curl_easy_strerror(code))
-            if code == CURLE_OPERATION_TIMEDOUT { reason = "timed out after \(Int(timeout)) s" }
-            if code == CURLE_TOO_MANY_REDIRECTS { reason = "more than 5 redirects" }
-            return .failure(FetchError(url: request.url, reason: "\(reason) (curl \(code.rawValue))"))
+            var status = 0
+            dw_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+            if [301, 302, 303, 307, 308].contains(status) {
+                var location: UnsafeMutablePointer<CChar>?
+                dw_easy_getinfo_string(handle, CURLINFO_REDIRECT_URL, &location)
+                guard let next = location.map({ String(cString: $0) }) else {
+                    return .failure(FetchError(url: request.url, reason: "HTTP \(status) without a Location", status: status))
+                }
+                let scheme = next.prefix { $0 != ":" }.lowercased()
+                guard scheme == "http" || scheme == "https" else {
+                    return .failure(FetchError(url: request.url, reason: "redirect to \(scheme): refused", status: status))
+                }
+                hops += 1
+                guard hops <= Self.maxRedirects else {
+                    return .failure(FetchError(url: request.url, reason: "more than \(Self.maxRedirects) redirects", status: status))
+                }
+                if stillPermanent, status == 301 || status == 308 {
+                    permanentURL = next
+                } else {
+                    stillPermanent = false
+                }
+                url = next
+                continue
+            }
+            var version = 0
+            dw_easy_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+            let httpVersion: String? =
+                switch version {
+                case CURL_HTTP_VERSION_1_0: "1.0"
+                case CURL_HTTP_VERSION_1_1: "1.1"
+                case CURL_HTTP_VERSION_2_0: "2"
+                case CURL_HTTP_VERSION_3: "3"
+                default: nil
+                }
+            if status == 304 {
+                return .success(FetchResult(status: 304, finalURL: url, permanentURL: permanentURL, httpVersion: httpVersion))
+            }
+            if status >= 300 {
+                let retry = transfer.headers["retry-after"].flatMap { Self.retryAfter($0) }
+                return .failure(FetchError(url: request.url, reason: "HTTP \(status)", status: status, retryAfter: retry))
+            }
+            return .success(
+                FetchResult(
+                    status: status == 0 ? 200 : status, body: transfer.body, etag: transfer.headers["etag"],
+                    lastModified: transfer.headers["last-modified"], finalURL: url, permanentURL: permanentURL,
+                    httpVersion: httpVersion))
         }
-        if status == 304 { return .success(.notModified) }
-        if status >= 400 {
-            let retry = transfer.headers["retry-after"].flatMap { Self.retryAfter($0) }
-            return .failure(FetchError(url: request.url, reason: "HTTP \(status)", status: status, retryAfter: retry))
-        }
-        return .success(
-            .fetched(
-                body: transfer.body, etag: transfer.headers["etag"], lastModified: transfer.headers["last-modified"],
-                finalURL: finalURL, status: status == 0 ? 200 : status))
     }
 
     /// Retry-After in seconds, or as an HTTP date (RFC 9110 10.2.3), as seconds from `now`.

@@ -13,7 +13,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         @Flag(
             name: .long,
-            help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content}]}.")
+            help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content, media}]}.")
         var json = false
 
         @Argument(help: "A file path or an http(s):// URL.")
@@ -26,13 +26,10 @@ struct FeedCommand: AsyncParsableCommand {
                 if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("sample:") {
                     let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
                     do {
-                        switch try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source)) {
-                        case .fetched(let body, _, _, let finalURL, _):
-                            data = body
-                            base = URL(string: finalURL)
-                        case .notModified:
-                            throw CLIError.failure("feed inspect: \(source): unexpected 304 Not Modified")
-                        }
+                        let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source))
+                        if result.notModified { throw CLIError.failure("feed inspect: \(source): unexpected 304 Not Modified") }
+                        data = result.body
+                        base = URL(string: result.finalURL)
                     } catch let e as FetchError {
                         throw CLIError.badInput(e.description)
                     }
@@ -65,6 +62,8 @@ struct FeedCommand: AsyncParsableCommand {
 struct InspectedFeed: Encodable {
     struct Entry: Encodable {
         var id, title, link, published, updated, author, summary, content: String?
+        /// Media RSS objects and enclosures; left out when there are none.
+        var media: [FeedMedia]?
     }
     var format: String
     var title: String?
@@ -78,7 +77,8 @@ struct InspectedFeed: Encodable {
         entries = feed.entries.map {
             Entry(
                 id: $0.id, title: $0.title, link: $0.link, published: $0.published.map(RFC3339.string),
-                updated: $0.updated.map(RFC3339.string), author: $0.author, summary: $0.summary, content: $0.content)
+                updated: $0.updated.map(RFC3339.string), author: $0.author, summary: $0.summary, content: $0.content,
+                media: $0.media.isEmpty ? nil : $0.media)
         }
     }
 
