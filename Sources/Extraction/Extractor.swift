@@ -236,7 +236,7 @@ public struct Extractor: Sendable {
                     best = TriggerMatch(start: i, end: end, type: t.type, mode: t.mode)
                 }
             }
-            if let b = best {
+            if let b = best, !(Self.documentNouns.contains(i > 0 ? tokens[i - 1].lower : "") && b.type == "CONCEDE") {
                 out.append(b)
                 i = b.end
             } else {
@@ -245,6 +245,13 @@ public struct Extractor: Sendable {
         }
         return out
     }
+
+    /// "a statement released after the talks", "figures released on Monday": a participle after
+    /// a document is a publication, not a prisoner let go.
+    static let documentNouns: Set<String> = [
+        "statement", "statements", "report", "reports", "video", "videos", "footage", "images", "photos", "figures", "data",
+        "document", "documents", "transcript", "readout", "communique", "communiqué", "results", "details", "text",
+    ]
 
     private func match(_ words: [String], _ tokens: [Token], at start: Int) -> Int? {
         var i = start
