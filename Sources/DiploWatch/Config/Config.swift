@@ -26,6 +26,7 @@ public struct Config: Sendable, Equatable {
         dictionaries = dictionaries.map(resolve)
         alerts.log = resolve(alerts.log)
         daemon.metrics = daemon.metrics.map(resolve)
+        daemon.caFile = daemon.caFile.map(resolve)
         for i in alerts.webhooks.indices { alerts.webhooks[i].secretFile = alerts.webhooks[i].secretFile.map(resolve) }
         for i in feeds.indices where feeds[i].url.hasPrefix("file:") && !feeds[i].url.hasPrefix("file://") {
             feeds[i].url = "file://" + resolve(String(feeds[i].url.dropFirst("file:".count)))
@@ -52,8 +53,20 @@ public struct DaemonSettings: Sendable, Equatable {
     public var database: String = Paths.defaultDatabase
     /// Seconds between polls of a feed that sets no interval of its own.
     public var pollInterval: Double = 900
-    /// At most this many fetches at once.
+    /// Bounds for the adaptive interval of feeds that set no interval of their own; nil derives them
+    /// from `pollInterval` (a third of it, and four times it).
+    public var minInterval: Double?
+    public var maxInterval: Double?
+    /// At most this many fetches at once, and at most `perHost` to one host.
     public var concurrency = 16
+    public var perHost = 2
+    /// A feed failing without a break for this long is marked dead and tried once a day.
+    public var deadAfter: Double = 3 * 86400
+    /// A proxy for every fetch (`http://host:port`, `socks5h://…`); nil uses the environment's
+    /// `http_proxy`/`https_proxy`/`no_proxy`, "" none.
+    public var proxy: String?
+    /// PEM certificates trusted in addition to the system's CAs.
+    public var caFile: String?
     /// Seconds to connect, and for the whole transfer.
     public var connectTimeout: Double = 10
     public var timeout: Double = 30
@@ -67,6 +80,12 @@ public struct DaemonSettings: Sendable, Equatable {
     public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (diplomatic news monitor)"
 
     public init() {}
+
+    /// The bounds the adaptive interval stays within.
+    public var intervalBounds: ClosedRange<Double> {
+        let low = minInterval ?? pollInterval / 3
+        return low...max(low, maxInterval ?? pollInterval * 4)
+    }
 }
 
 public struct AlertSettings: Sendable, Equatable {
@@ -83,13 +102,19 @@ public struct AlertSettings: Sendable, Equatable {
 public struct FeedConfig: Sendable, Equatable {
     public var url: String
     public var name: String?
-    /// Seconds; nil uses the daemon's poll interval.
+    /// Seconds, fixed; nil adapts the interval to how often the feed publishes, within the daemon's bounds.
     public var interval: Double?
+    /// This feed's proxy, overriding the daemon's ("" for none).
+    public var proxy: String?
+    /// Fetch each new entry's page and extract the developments from its main text.
+    public var fullText = false
 
-    public init(url: String, name: String? = nil, interval: Double? = nil) {
+    public init(url: String, name: String? = nil, interval: Double? = nil, proxy: String? = nil, fullText: Bool = false) {
         self.url = url
         self.name = name
         self.interval = interval
+        self.proxy = proxy
+        self.fullText = fullText
     }
 }
 

@@ -78,12 +78,28 @@ public enum ConfigLoader {
                 allow(
                     t, "daemon",
                     [
-                        "database", "poll_interval", "concurrency", "connect_timeout", "timeout", "max_body", "user_agent", "retention",
-                        "metrics",
+                        "database", "poll_interval", "min_interval", "max_interval", "concurrency", "per_host", "connect_timeout",
+                        "timeout", "max_body", "user_agent", "retention", "metrics", "dead_after", "proxy", "ca_file",
                     ])
                 if let s = string(t, "daemon.database") { c.daemon.database = expand(s) }
                 if let d = duration(t, "daemon.poll_interval") { c.daemon.pollInterval = d }
+                if let d = duration(t, "daemon.min_interval") { c.daemon.minInterval = d }
+                if let d = duration(t, "daemon.max_interval") { c.daemon.maxInterval = d }
+                if let lo = c.daemon.minInterval, let hi = c.daemon.maxInterval, lo > hi {
+                    problem("daemon.max_interval", "must not be shorter than daemon.min_interval")
+                }
                 if let n = int(t, "daemon.concurrency", 1...256) { c.daemon.concurrency = n }
+                if let n = int(t, "daemon.per_host", 1...64) { c.daemon.perHost = n }
+                if let d = duration(t, "daemon.dead_after") { c.daemon.deadAfter = d }
+                if let s = string(t, "daemon.proxy") {
+                    c.daemon.proxy = s
+                    checkProxy(s, "daemon.proxy")
+                }
+                if let s = string(t, "daemon.ca_file") {
+                    let f = expand(s)
+                    c.daemon.caFile = f
+                    checkCAFile(f)
+                }
                 if let d = duration(t, "daemon.connect_timeout") { c.daemon.connectTimeout = d }
                 if let d = duration(t, "daemon.timeout") { c.daemon.timeout = d }
                 if let n = int(t, "daemon.max_body", 1024...1_073_741_824) { c.daemon.maxBodyBytes = n }
@@ -139,7 +155,7 @@ public enum ConfigLoader {
             }
             for (i, t) in tables(root, "feeds").enumerated() {
                 let p = "feeds[\(i)]"
-                allow(t, p, ["url", "name", "interval"])
+                allow(t, p, ["url", "name", "interval", "proxy", "full_text"])
                 guard let url = string(t, "\(p).url") else {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
@@ -149,7 +165,12 @@ public enum ConfigLoader {
                     problem("\(p).url", "must be an http://, https:// or file: URL, not \"\(url)\"")
                 }
                 if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
-                c.feeds.append(FeedConfig(url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval")))
+                let proxy = string(t, "\(p).proxy")
+                if let proxy { checkProxy(proxy, "\(p).proxy") }
+                c.feeds.append(
+                    FeedConfig(
+                        url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval"), proxy: proxy,
+                        fullText: bool(t, "\(p).full_text") ?? false))
             }
             for (i, t) in tables(root, "topics").enumerated() {
                 let p = "topics[\(i)]"
@@ -216,6 +237,25 @@ public enum ConfigLoader {
                         problem("extraction.dictionaries", "\(path)/\(name).txt:\(i + 1): expected at least \(need) fields separated by |")
                     }
                 }
+            }
+        }
+
+        mutating func checkProxy(_ proxy: String, _ key: String) {
+            guard !proxy.isEmpty else { return }
+            let scheme = proxy.contains("://") ? String(proxy.prefix { $0 != ":" }).lowercased() : "http"
+            if !["http", "https", "socks4", "socks4a", "socks5", "socks5h"].contains(scheme) {
+                problem(key, "unsupported proxy scheme \"\(scheme)\" (expected http, https, socks4, socks4a, socks5, socks5h)")
+            }
+        }
+
+        mutating func checkCAFile(_ file: String) {
+            let path = file.hasPrefix("/") ? file : directoryOfFile + "/" + file
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problem("daemon.ca_file", "cannot read \(path)")
+                return
+            }
+            if !String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") {
+                problem("daemon.ca_file", "\(path) holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
             }
         }
 
@@ -288,6 +328,15 @@ public enum ConfigLoader {
                 return nil
             }
             return n
+        }
+
+        mutating func bool(_ t: TOMLTable, _ path: String) -> Bool? {
+            guard let v = t[leaf(path)] else { return nil }
+            guard let b = v.bool else {
+                problem(path, "must be true or false, not \(v.type)")
+                return nil
+            }
+            return b
         }
 
         mutating func duration(_ t: TOMLTable, _ path: String) -> Double? {

@@ -5,7 +5,13 @@ public enum ConfigRenderer {
         s += "[daemon]\n"
         s += "database = \(q(c.daemon.database))\n"
         s += "poll_interval = \(q(ConfigDuration.format(c.daemon.pollInterval)))\n"
+        s += "min_interval = \(q(ConfigDuration.format(c.daemon.intervalBounds.lowerBound)))\n"
+        s += "max_interval = \(q(ConfigDuration.format(c.daemon.intervalBounds.upperBound)))\n"
         s += "concurrency = \(c.daemon.concurrency)\n"
+        s += "per_host = \(c.daemon.perHost)\n"
+        s += "dead_after = \(q(ConfigDuration.format(c.daemon.deadAfter)))\n"
+        if let p = c.daemon.proxy { s += "proxy = \(q(redact(p)))\n" }
+        if let f = c.daemon.caFile { s += "ca_file = \(q(f))\n" }
         s += "connect_timeout = \(q(ConfigDuration.format(c.daemon.connectTimeout)))\n"
         s += "timeout = \(q(ConfigDuration.format(c.daemon.timeout)))\n"
         s += "max_body = \(c.daemon.maxBodyBytes)\n"
@@ -18,7 +24,9 @@ public enum ConfigRenderer {
         for f in c.feeds {
             s += "\n[[feeds]]\nurl = \(q(redact(f.url)))\n"
             if let n = f.name { s += "name = \(q(n))\n" }
-            s += "interval = \(q(ConfigDuration.format(f.interval ?? c.daemon.pollInterval)))\n"
+            if let i = f.interval { s += "interval = \(q(ConfigDuration.format(i)))\n" }
+            if let p = f.proxy { s += "proxy = \(q(redact(p)))\n" }
+            if f.fullText { s += "full_text = true\n" }
         }
         for t in c.topics {
             s += "\n[[topics]]\nname = \(q(t.name))\n"

@@ -31,6 +31,7 @@ public enum MetricsFile {
             # TYPE diplowatch_feeds gauge
             diplowatch_feeds{state="ok"} \(s.feedsOK)
             diplowatch_feeds{state="failing"} \(s.feedsFailing)
+            diplowatch_feeds{state="dead"} \(s.feedsDead)
             # HELP diplowatch_fetches_total Feed fetches by result since the daemon started.
             # TYPE diplowatch_fetches_total counter
             diplowatch_fetches_total{result="fetched"} \(totals.fetched)
@@ -81,6 +82,10 @@ public struct Housekeeping: Sendable {
     /// Returns one line per problem; the daemon logs them and carries on.
     public func run(totals: CycleTotals, now: Date = Date()) -> [String] {
         var problems: [String] = []
+        // The page cache only spares refetching a page linked from several feeds: a month is plenty.
+        do { try store.prunePages(before: now.addingTimeInterval(-min(settings.retention ?? 30 * 86400, 30 * 86400))) } catch {
+            problems.append("\(error)")
+        }
         if let retention = settings.retention {
             do { try store.pruneArticleText(before: now.addingTimeInterval(-retention)) } catch { problems.append("\(error)") }
         }

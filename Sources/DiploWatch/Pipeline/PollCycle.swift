@@ -48,7 +48,7 @@ public struct PollCycle: Sendable {
 
     enum Outcome: Sendable {
         case fetched(FeedConfig, Prepared)
-        case notModified(FeedConfig)
+        case notModified(FeedConfig, permanentURL: String?)
         case failed(FeedConfig, reason: String, retryAfter: Double?)
     }
 
@@ -58,6 +58,11 @@ public struct PollCycle: Sendable {
         var title: String?
         var etag: String?
         var lastModified: String?
+        var permanentURL: String?
+        /// The interval adapted to the entries' dates (nil for a feed with a fixed interval).
+        var interval: Double?
+        /// Entry pages fetched for a full_text feed, to cache.
+        var pages: [(url: String, text: String)] = []
         var batch: [(article: IncomingArticle, developments: [Development])]
     }
 
@@ -74,44 +79,62 @@ public struct PollCycle: Sendable {
         let due = config.feeds.filter { !onlyDue || (states[$0.url]?.nextPollAt ?? .distantPast) <= now }
         report.feeds = due.count
         let fetcher = self.fetcher
+        let gate = HostGate(perHost: config.daemon.perHost)
         let limit = max(1, config.daemon.concurrency)
+        func target(_ feed: FeedConfig) -> String { states[feed.url]?.fetchURL ?? feed.url }
         await withTaskGroup(of: Outcome.self) { group in
-            var pending = due.makeIterator()
+            // Feeds whose host is busy wait while feeds on other hosts go ahead.
+            var pending = due
+            var busy: [String: Int] = [:]
             func start(_ feed: FeedConfig) {
                 let state = states[feed.url]
+                let url = target(feed)
+                if let host = HostGate.host(of: url) { busy[host, default: 0] += 1 }
                 group.addTask {
-                    let request = FetchRequest(url: feed.url, etag: state?.etag, lastModified: state?.lastModified)
+                    let request = FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified, proxy: feed.proxy)
                     let result: FetchResult
                     do throws(FetchError) {
-                        result = try await fetcher.fetch(request)
+                        result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
+                            try await fetcher.fetch(request)
+                        }
                     } catch {
                         return .failed(feed, reason: error.description, retryAfter: error.retryAfter)
                     }
-                    switch result {
-                    case .notModified:
-                        return .notModified(feed)
-                    case .fetched(let body, let etag, let lastModified, let finalURL, _):
-                        do {
-                            let parsed = try FeedParser.parse(body, baseURL: URL(string: finalURL))
-                            let batch = try prepare(parsed, feed: feed, now: now)
-                            return .fetched(feed, Prepared(title: parsed.title, etag: etag, lastModified: lastModified, batch: batch))
-                        } catch {
-                            return .failed(feed, reason: "\(error)", retryAfter: nil)
-                        }
+                    if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
+                    do {
+                        let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL))
+                        var prepared = try await prepare(parsed, feed: feed, now: now, gate: gate)
+                        prepared.etag = result.etag
+                        prepared.lastModified = result.lastModified
+                        prepared.permanentURL = result.permanentURL
+                        return .fetched(feed, prepared)
+                    } catch {
+                        return .failed(feed, reason: "\(error)", retryAfter: nil)
                     }
                 }
             }
-            for _ in 0..<limit {
-                guard let feed = pending.next() else { break }
-                start(feed)
+            func startNext() -> Bool {
+                guard !pending.isEmpty else { return false }
+                let i =
+                    pending.firstIndex { feed in
+                        HostGate.host(of: target(feed)).map { busy[$0, default: 0] < gate.perHost } ?? true
+                    } ?? 0
+                start(pending.remove(at: i))
+                return true
             }
+            for _ in 0..<limit where startNext() {}
             while let outcome = await group.next() {
+                let feed: FeedConfig
+                switch outcome {
+                case .fetched(let f, _), .notModified(let f, _), .failed(let f, _, _): feed = f
+                }
+                if let host = HostGate.host(of: target(feed)) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
-                await handle(outcome, now: now, report: &report)
+                await handle(outcome, state: states[feed.url], now: now, report: &report)
                 // Alerts go out as soon as their feed is stored, not at the end of a long cycle.
                 if report.alerts > alertsBefore, report.deliveryError == nil { deliver(&report) }
                 // On SIGTERM, finish what is in hand and start nothing new.
-                if !Task.isShuttingDownGracefully, let feed = pending.next() { start(feed) }
+                if !Task.isShuttingDownGracefully { _ = startNext() }
             }
         }
         do {
@@ -145,70 +168,155 @@ public struct PollCycle: Sendable {
         for f in result.failures { logger.warning("alert sink failed; will retry", metadata: ["error": "\(f)"]) }
     }
 
-    private func interval(_ feed: FeedConfig) -> Double { feed.interval ?? config.daemon.pollInterval }
+    /// The feed's interval: its own if the config fixes one, else the one adapted to its rhythm,
+    /// else the daemon's poll interval, within the daemon's bounds.
+    func interval(_ feed: FeedConfig, adapted: Double?) -> Double {
+        if let fixed = feed.interval { return fixed }
+        let bounds = config.daemon.intervalBounds
+        return min(max(adapted ?? config.daemon.pollInterval, bounds.lowerBound), bounds.upperBound)
+    }
 
     /// The next poll: the interval with ±10% jitter so feeds do not all fall due together.
-    func nextPoll(_ feed: FeedConfig, now: Date) -> Date {
-        let i = interval(feed)
+    func nextPoll(_ feed: FeedConfig, adapted: Double?, now: Date) -> Date {
+        let i = interval(feed, adapted: adapted)
         return now.addingTimeInterval(i + Double.random(in: -0.1...0.1) * i)
     }
 
-    /// After `errors` consecutive failures: the interval doubled each time, capped at a day.
-    func backoff(_ feed: FeedConfig, errors: Int, retryAfter: Double?, now: Date) -> Date {
-        let base = min(interval(feed) * pow(2, Double(min(errors - 1, 10))), 86400)
+    /// After `errors` consecutive failures: the interval doubled each time plus up to 10% jitter,
+    /// capped at a day, and never sooner than the server's Retry-After.
+    func backoff(_ feed: FeedConfig, adapted: Double?, errors: Int, retryAfter: Double?, now: Date) -> Date {
+        let base = min(interval(feed, adapted: adapted) * pow(2, Double(min(errors - 1, 10))), 86400)
         let wait = max(base + Double.random(in: 0...0.1) * base, retryAfter ?? 0)
         return now.addingTimeInterval(wait)
     }
 
-    private func handle(_ outcome: Outcome, now: Date, report: inout Report) async {
+    private func handle(_ outcome: Outcome, state: FeedState?, now: Date, report: inout Report) async {
         switch outcome {
         case .failed(let feed, let reason, let retryAfter):
             report.failed += 1
-            fail(feed, reason: reason, retryAfter: retryAfter, now: now)
-        case .notModified(let feed):
+            fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, now: now)
+        case .notModified(let feed, let permanentURL):
             report.notModified += 1
-            try? store.recordNotModified(url: feed.url, now: now, next: nextPoll(feed, now: now))
+            recordAnswer(feed, state: state, title: nil, validators: nil, permanentURL: permanentURL, interval: nil, now: now)
             logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
         case .fetched(let feed, let prepared):
             report.fetched += 1
             // Stopping: leave the feed unrecorded so its articles are read on the next start.
             if Task.isShuttingDownGracefully { return }
             do {
+                try store.savePages(prepared.pages, now: now)
                 let o = try await store.ingest(batch: prepared.batch, topics: config.topics, now: now)
                 report.newArticles += o.newArticles
                 report.newDevelopments += o.newDevelopments
                 report.alerts += o.alerts
-                try store.recordSuccess(
-                    url: feed.url, title: prepared.title, etag: prepared.etag, lastModified: prepared.lastModified, now: now,
-                    next: nextPoll(feed, now: now))
+                recordAnswer(
+                    feed, state: state, title: prepared.title, validators: (prepared.etag, prepared.lastModified),
+                    permanentURL: prepared.permanentURL, interval: prepared.interval, now: now)
             } catch {
                 logger.error("cannot store feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
             }
         }
     }
 
-    /// The feed's articles, with developments extracted for those the store does not know yet.
-    func prepare(_ parsed: Feed, feed: FeedConfig, now: Date) throws -> [(article: IncomingArticle, developments: [Development])] {
-        let articles = parsed.entries.map { entry in
+    private func recordAnswer(
+        _ feed: FeedConfig, state: FeedState?, title: String?, validators: (etag: String?, lastModified: String?)?,
+        permanentURL: String?, interval: Double?, now: Date
+    ) {
+        do {
+            let moved = try store.recordSuccess(
+                url: feed.url, title: title, validators: validators, permanentURL: permanentURL, interval: interval, now: now,
+                next: nextPoll(feed, adapted: interval ?? state?.interval, now: now))
+            if state?.dead == true { logger.notice("dead feed answers again", metadata: ["feed.url": "\(feed.url)"]) }
+            if let moved {
+                logger.notice(
+                    "feed moved permanently; polling the new URL from now on (update the config)",
+                    metadata: ["feed.url": "\(feed.url)", "feed.new_url": "\(moved)"])
+            }
+        } catch {
+            logger.error("cannot record feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+        }
+    }
+
+    /// The feed's articles, with developments extracted for those the store does not know yet; for
+    /// a full_text feed, from the main text of each new entry's page when it says more than the feed.
+    func prepare(_ parsed: Feed, feed: FeedConfig, now: Date, gate: HostGate) async throws -> Prepared {
+        var articles = parsed.entries.map { entry in
             var text = entry.bestText
             if text.isEmpty { text = entry.title ?? "" }
             return IncomingArticle(feedURL: feed.url, feedTitle: parsed.title, entry: entry, text: text)
         }
         let unknown = try store.unknown(articles)
-        return zip(articles, unknown).map { article, isNew in
-            guard isNew else { return (article, []) }
+        var pages: [(url: String, text: String)] = []
+        if feed.fullText {
+            for i in articles.indices where unknown[i] {
+                guard let link = articles[i].entry.link, HostGate.host(of: link) != nil else { continue }
+                guard let text = await pageText(link, feed: feed, gate: gate, fetched: &pages) else { continue }
+                if text.count > articles[i].text.count { articles[i].text = text }
+            }
+        }
+        let batch = zip(articles, unknown).map { article, isNew in
+            guard isNew else { return (article: article, developments: [Development]()) }
             let e = article.entry
             let developments = extractor.extract(
                 Article(title: e.title, text: article.text, published: Store.isoDay(e.published ?? now), url: e.link))
-            return (article, developments)
+            return (article: article, developments: developments)
+        }
+        let adapted =
+            feed.interval == nil
+            ? PollCycle.adaptiveInterval(
+                dates: parsed.entries.compactMap { $0.published ?? $0.updated }, now: now, bounds: config.daemon.intervalBounds)
+            : nil
+        return Prepared(title: parsed.title, interval: adapted, pages: pages, batch: batch)
+    }
+
+    /// An entry page's main text, from the cache or fetched through the host gate. A page that
+    /// cannot be fetched leaves the entry with the feed's own text.
+    private func pageText(_ url: String, feed: FeedConfig, gate: HostGate, fetched: inout [(url: String, text: String)]) async -> String? {
+        if let cached = try? store.pageText(url: url) { return cached }
+        let fetcher = self.fetcher
+        do {
+            let result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
+                try await fetcher.fetch(FetchRequest(url: url, proxy: feed.proxy, accept: .page))
+            }
+            guard let text = MainText.extract(html: result.body) else {
+                logger.debug("no article text in the page", metadata: ["page.url": "\(url)"])
+                return nil
+            }
+            fetched.append((url, text))
+            return text
+        } catch {
+            logger.info("entry page not fetched; using the feed's text", metadata: ["page.url": "\(url)", "error": "\(error)"])
+            return nil
         }
     }
 
-    private func fail(_ feed: FeedConfig, reason: String, retryAfter: Double?, now: Date) {
-        let errors =
-            (try? store.recordFailure(url: feed.url, error: reason, now: now) { n in
-                backoff(feed, errors: n, retryAfter: retryAfter, now: now)
-            }) ?? 1
-        logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(errors)"])
+    /// How often to poll a feed, from the dates of its entries: half the mean gap between its
+    /// latest entries, or half the time since the newest when the feed has gone quiet, within
+    /// `bounds`. Nil when fewer than two entries are dated.
+    static func adaptiveInterval(dates: [Date], now: Date, bounds: ClosedRange<Double>) -> Double? {
+        let recent = dates.filter { $0 <= now.addingTimeInterval(3600) }.sorted(by: >).prefix(20)
+        guard recent.count >= 2, let newest = recent.first, let oldest = recent.last else { return nil }
+        let meanGap = newest.timeIntervalSince(oldest) / Double(recent.count - 1)
+        let gap = max(meanGap, now.timeIntervalSince(newest))
+        return min(max(gap / 2, bounds.lowerBound), bounds.upperBound)
+    }
+
+    private func fail(_ feed: FeedConfig, adapted: Double?, reason: String, retryAfter: Double?, now: Date) {
+        do {
+            let r = try store.recordFailure(
+                url: feed.url, error: reason, now: now, deadAfter: config.daemon.deadAfter, retryAfter: retryAfter
+            ) { n in
+                backoff(feed, adapted: adapted, errors: n, retryAfter: retryAfter, now: now)
+            }
+            if r.newlyDead {
+                logger.error(
+                    "feed marked dead after failing for \(ConfigDuration.format(config.daemon.deadAfter)); trying it once a day",
+                    metadata: ["feed.url": "\(feed.url)", "error": "\(reason)"])
+            } else {
+                logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(r.errors)"])
+            }
+        } catch {
+            logger.error("cannot record feed failure", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+        }
     }
 }

@@ -150,17 +150,25 @@ extension Store {
         }
     }
 
+    /// Forgets cached entry pages fetched before `cutoff` (their articles keep the text).
+    public func prunePages(before cutoff: Date) throws(StoreError) {
+        try write { db in try db.run(sql: "DELETE FROM pages WHERE fetched_at < ?", arguments: [cutoff.timeIntervalSince1970]) }
+    }
+
     /// A cheap read: the database answers.
     public func isHealthy() -> Bool {
         (try? read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
     }
 
     /// Figures for the metrics file: feeds by state and stored rows.
-    public func metricsSnapshot() throws(StoreError) -> (feedsOK: Int, feedsFailing: Int, articles: Int, developments: Int, alerts: Int) {
+    public func metricsSnapshot() throws(StoreError) -> (
+        feedsOK: Int, feedsFailing: Int, feedsDead: Int, articles: Int, developments: Int, alerts: Int
+    ) {
         try read { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count = 0") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count > 0") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count > 0 AND dead = 0") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE dead = 1") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM developments") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts") ?? 0

@@ -13,6 +13,17 @@ public struct FeedState: Sendable, Codable, Equatable {
     public var lastError: String?
     public var lastOKAt: Date?
     public var lastPolledAt: Date?
+    /// The URL polled now, after a permanent redirect was seen twice in a row.
+    public var fetchURL: String?
+    /// A permanent redirect seen on the last poll (not yet adopted).
+    public var movedTo: String?
+    public var failingSince: Date?
+    public var dead: Bool
+    /// The interval adapted to the feed's publishing rhythm.
+    public var interval: Double?
+
+    /// What `diplowatch feeds` shows: new, ok, failing, dead.
+    public var state: String
 
     init(row: Row) {
         url = row["url"]
@@ -25,6 +36,12 @@ public struct FeedState: Sendable, Codable, Equatable {
         lastError = row["last_error"]
         lastOKAt = (row["last_ok_at"] as Double?).map(Date.init(timeIntervalSince1970:))
         lastPolledAt = (row["last_polled_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        fetchURL = row["fetch_url"]
+        movedTo = row["moved_to"]
+        failingSince = (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:))
+        dead = (row["dead"] as Int? ?? 0) != 0
+        interval = row["interval"]
+        state = dead ? "dead" : errorCount > 0 ? "failing" : lastPolledAt == nil ? "new" : "ok"
     }
 }
 
@@ -59,41 +76,94 @@ extension Store {
         return db.lastInsertedRowID
     }
 
-    public func recordSuccess(url: String, title: String?, etag: String?, lastModified: String?, now: Date, next: Date) throws(StoreError) {
-        try write { db in
-            _ = try self.feedID(db, url: url)
-            try db.run(
-                sql: """
-                    UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, error_count = 0,
-                    last_error = NULL, last_ok_at = ?, last_polled_at = ?, next_poll_at = ? WHERE url = ?
-                    """,
-                arguments: [
-                    title, etag, lastModified, now.timeIntervalSince1970, now.timeIntervalSince1970, next.timeIntervalSince1970, url,
-                ])
-        }
-    }
-
-    public func recordNotModified(url: String, now: Date, next: Date) throws(StoreError) {
-        try write { db in
-            try db.run(
-                sql: """
-                    UPDATE feeds SET error_count = 0, last_error = NULL, last_ok_at = ?, last_polled_at = ?,
-                    next_poll_at = ? WHERE url = ?
-                    """, arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, next.timeIntervalSince1970, url])
-        }
-    }
-
-    /// Records a failure; returns the feed's consecutive error count.
+    /// Records a fetch that answered (200 or 304). A permanent redirect to the same place on two
+    /// polls in a row moves the feed there: returns the new URL when that happens.
     @discardableResult
-    public func recordFailure(url: String, error: String, now: Date, next: @escaping @Sendable (Int) -> Date) throws(StoreError) -> Int {
+    public func recordSuccess(
+        url: String, title: String? = nil, validators: (etag: String?, lastModified: String?)?, permanentURL: String?, interval: Double?,
+        now: Date, next: Date
+    ) throws(StoreError) -> String? {
         try write { db in
             _ = try self.feedID(db, url: url)
-            let count =
-                (try Int.fetchOne(try db.cachedStatement(sql: "SELECT error_count FROM feeds WHERE url = ?"), arguments: [url]) ?? 0) + 1
+            let t = now.timeIntervalSince1970
+            if let validators {
+                try db.run(
+                    sql: "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ? WHERE url = ?",
+                    arguments: [title, validators.etag, validators.lastModified, url])
+            }
             try db.run(
-                sql: "UPDATE feeds SET error_count = ?, last_error = ?, last_polled_at = ?, next_poll_at = ? WHERE url = ?",
-                arguments: [count, error, now.timeIntervalSince1970, next(count).timeIntervalSince1970, url])
-            return count
+                sql: """
+                    UPDATE feeds SET error_count = 0, last_error = NULL, failing_since = NULL, dead = 0, last_ok_at = ?,
+                    last_polled_at = ?, next_poll_at = ?, interval = COALESCE(?, interval) WHERE url = ?
+                    """, arguments: [t, t, next.timeIntervalSince1970, interval, url])
+            return try self.recordRedirect(db, url: url, permanentURL: permanentURL)
+        }
+    }
+
+    private func recordRedirect(_ db: Database, url: String, permanentURL: String?) throws -> String? {
+        guard let target = permanentURL else {
+            try db.run(sql: "UPDATE feeds SET moved_to = NULL, moved_count = 0 WHERE url = ? AND moved_to IS NOT NULL", arguments: [url])
+            return nil
+        }
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT moved_to, moved_count FROM feeds WHERE url = ?"), arguments: [url])
+        let seen = (row?["moved_to"] as String?) == target ? (row?["moved_count"] as Int? ?? 0) + 1 : 1
+        if seen >= 2 {
+            // Validators belong to the old URL's responses: the new one starts afresh.
+            try db.run(
+                sql: """
+                    UPDATE feeds SET fetch_url = ?, moved_to = NULL, moved_count = 0, etag = NULL, last_modified = NULL
+                    WHERE url = ?
+                    """, arguments: [target == url ? nil : target, url])
+            return target
+        }
+        try db.run(sql: "UPDATE feeds SET moved_to = ?, moved_count = ? WHERE url = ?", arguments: [target, seen, url])
+        return nil
+    }
+
+    /// Records a failure. A feed failing without a break for `deadAfter` seconds is dead and polled
+    /// once a day (or later, if the server asked). Returns the error count, and whether the feed is
+    /// dead and was not before.
+    @discardableResult
+    public func recordFailure(
+        url: String, error: String, now: Date, deadAfter: Double = 3 * 86400, retryAfter: Double? = nil,
+        next: @escaping @Sendable (Int) -> Date
+    ) throws(StoreError) -> (errors: Int, dead: Bool, newlyDead: Bool) {
+        try write { db in
+            _ = try self.feedID(db, url: url)
+            let row = try Row.fetchOne(
+                try db.cachedStatement(sql: "SELECT error_count, failing_since, dead FROM feeds WHERE url = ?"), arguments: [url])
+            let count = (row?["error_count"] as Int? ?? 0) + 1
+            let since = row?["failing_since"] as Double? ?? now.timeIntervalSince1970
+            let wasDead = (row?["dead"] as Int? ?? 0) != 0
+            let dead = now.timeIntervalSince1970 - since >= deadAfter
+            let nextAt = dead ? now.addingTimeInterval(max(86400, retryAfter ?? 0)) : next(count)
+            try db.run(
+                sql: """
+                    UPDATE feeds SET error_count = ?, last_error = ?, last_polled_at = ?, next_poll_at = ?, failing_since = ?,
+                    dead = ? WHERE url = ?
+                    """,
+                arguments: [count, error, now.timeIntervalSince1970, nextAt.timeIntervalSince1970, since, dead ? 1 : 0, url])
+            return (count, dead, dead && !wasDead)
+        }
+    }
+
+    /// The cached main text of an entry's page.
+    public func pageText(url: String) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(try db.cachedStatement(sql: "SELECT text FROM pages WHERE url = ?"), arguments: [url])
+        }
+    }
+
+    /// Caches the main text of entry pages by URL.
+    public func savePages(_ pages: [(url: String, text: String)], now: Date) throws(StoreError) {
+        guard !pages.isEmpty else { return }
+        try write { db in
+            for p in pages {
+                try db.run(
+                    sql: "INSERT OR REPLACE INTO pages (url, text, fetched_at) VALUES (?, ?, ?)",
+                    arguments: [p.url, p.text, now.timeIntervalSince1970])
+            }
         }
     }
 }

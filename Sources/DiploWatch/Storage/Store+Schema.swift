@@ -124,6 +124,27 @@ extension Store {
                 t.add(column: "digested", .integer).notNull().defaults(to: 0)
             }
         }
+        m.registerMigration("v6: redirects, dead feeds, adaptive intervals, full-text pages") { db in
+            try db.alter(table: "feeds") { t in
+                // The URL polled instead of the configured one, after a permanent redirect repeated.
+                t.add(column: "fetch_url", .text)
+                // A permanent redirect seen, and how many polls in a row it has been seen.
+                t.add(column: "moved_to", .text)
+                t.add(column: "moved_count", .integer).notNull().defaults(to: 0)
+                // When the current run of failures began, and whether the feed is dead.
+                t.add(column: "failing_since", .double)
+                t.add(column: "dead", .integer).notNull().defaults(to: 0)
+                // The interval adapted to how often the feed publishes (seconds).
+                t.add(column: "interval", .double)
+            }
+            // Entry pages fetched for full_text feeds: their main text, by URL.
+            try db.create(table: "pages") { t in
+                t.column("url", .text).primaryKey()
+                t.column("text", .text)
+                t.column("error", .text)
+                t.column("fetched_at", .double).notNull()
+            }
+        }
         return m
     }
 }

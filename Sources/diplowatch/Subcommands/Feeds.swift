@@ -3,7 +3,8 @@ import DiploWatch
 import Foundation
 
 struct Feeds: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show each feed's health: last success, last error, next poll.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show each feed's state (new, ok, failing, dead) and why: last success, last error, next poll, interval, moves.")
     @OptionGroup var global: GlobalOptions
 
     @Flag(help: "Print JSON.")
@@ -22,8 +23,18 @@ struct Feeds: AsyncParsableCommand {
                 let s = states[f.url]
                 let ok = s?.lastOKAt.map(RFC3339.string) ?? "never"
                 let next = s.map { RFC3339.string($0.nextPollAt) } ?? "at the next cycle"
-                var line = "\(f.name ?? s?.title ?? f.url)\n  url: \(f.url)\n  last ok: \(ok); next poll: \(next)"
-                if let e = s?.lastError { line += "\n  last error (\(s?.errorCount ?? 0) in a row): \(e)" }
+                var line = "\(s?.state ?? "new")  \(f.name ?? s?.title ?? f.url)\n  url: \(f.url)"
+                if let moved = s?.fetchURL { line += "\n  moved permanently to: \(moved) (polled there; update the config)" }
+                if let seen = s?.movedTo { line += "\n  redirected permanently to \(seen) once; moves if it happens again" }
+                line += "\n  last ok: \(ok); next poll: \(next)"
+                if let i = f.interval ?? s?.interval {
+                    line += "; interval \(ConfigDuration.format(i))\(f.interval == nil ? " (adaptive)" : "")"
+                }
+                if let e = s?.lastError {
+                    let since = s?.failingSince.map { " since \(RFC3339.string($0))" } ?? ""
+                    line += "\n  failing\(since), \(s?.errorCount ?? 0) errors in a row: \(e)"
+                    if s?.dead == true { line += "\n  dead: tried once a day until it answers" }
+                }
                 print(line)
             }
         }
