@@ -4,21 +4,20 @@ DESTDIR ?=
 SWIFT ?= swift
 SHARED ?= ../shared
 SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config systemd
+# The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
+TEST_PACKAGES = nginx-light openssl
 
-.PHONY: all deps build release demo test eval conformance bench install uninstall format lint clean
+.PHONY: all deps test-deps build release demo test eval conformance bench install uninstall format lint clean
 
 all: build
 
 # Installs the Debian packages the build needs, with sudo when not root.
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@scripts/install-packages.sh $(SYSTEM_PACKAGES)
+
+# Installs the packages the tests need too, without starting the nginx service.
+test-deps: deps
+	@scripts/install-packages.sh --no-start $(TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -31,7 +30,7 @@ release: deps
 demo: release
 	@scripts/demo.sh
 
-test: deps
+test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
 

@@ -16,10 +16,7 @@ need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v newsboat >/dev/null || need+=(newsboat)
 [ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+[ ${#need[@]} -eq 0 ] || "$(dirname "$0")/install-packages.sh" --no-start "${need[@]}"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 swift build -c release --product diplowatch >/dev/null

@@ -74,6 +74,42 @@ struct EndToEndTests {
         #expect(feeds.stdout.contains("last ok: 20"))
     }
 
+    @Test func proxiesFromTheEnvironmentAndFeedStatesWithReasons() throws {
+        // The loopback server plays the proxy named in http_proxy; the feed's host does not resolve,
+        // so only a proxied request can reach it.
+        let proxy = try LoopbackHTTPServer()
+        let rss = """
+            <rss version="2.0"><channel><title>Proxied desk</title>
+            <item><title>Quiet day</title><guid>q1</guid><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+            <description>Nothing happened.</description></item></channel></rss>
+            """
+        proxy.set("http://feeds.invalid/world.rss", .init(body: Data(rss.utf8)))
+        proxy.set("http://feeds.invalid/broken.rss", .init(status: 500, body: Data("oops".utf8)))
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        try """
+        [daemon]
+        database = "db.sqlite"
+        [alerts]
+        log = "alerts.jsonl"
+        [[feeds]]
+        url = "http://feeds.invalid/world.rss"
+        [[feeds]]
+        url = "http://feeds.invalid/broken.rss"
+        name = "Broken desk"
+        """.write(toFile: cfg, atomically: true, encoding: .utf8)
+        let env = ["http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": ""]
+        let poll = try CLIRunner.run(["poll", "-c", cfg], environment: env)
+        #expect(poll.status == 0, "\(poll.stderr)")
+        #expect(proxy.requests(for: "http://feeds.invalid/world.rss").count == 1)
+        let feeds = try CLIRunner.run(["feeds", "-c", cfg]).stdout
+        #expect(feeds.contains("ok  Proxied desk\n  url: http://feeds.invalid/world.rss"))
+        #expect(feeds.contains("failing  Broken desk\n  url: http://feeds.invalid/broken.rss"))
+        #expect(feeds.contains("1 error in a row: fetch: http://feeds.invalid/broken.rss: HTTP 500"))
+        let json = try CLIRunner.run(["feeds", "-c", cfg, "--json"]).stdout
+        #expect(json.contains("\"state\" : \"failing\""))
+    }
+
     func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {

@@ -72,6 +72,69 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test func fetchingKeys() throws {
+        let dir = Fixtures.tempDirectory()
+        try "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".write(
+            toFile: dir + "/ca.pem", atomically: true, encoding: .utf8)
+        try """
+        [daemon]
+        poll_interval = "15m"
+        min_interval = "2m"
+        max_interval = "3h"
+        per_host = 3
+        dead_after = "5d"
+        proxy = "http://user:secret@proxy.internal:3128"
+        ca_file = "ca.pem"
+        [[feeds]]
+        url = "https://example.org/a.rss"
+        full_text = true
+        proxy = ""
+        [[feeds]]
+        url = "https://example.org/b.rss"
+        """.write(toFile: dir + "/d.toml", atomically: true, encoding: .utf8)
+        let c = try ConfigLoader.load(file: dir + "/d.toml")
+        #expect(c.daemon.intervalBounds == 120...10800)
+        #expect(c.daemon.perHost == 3)
+        #expect(c.daemon.deadAfter == 5 * 86400)
+        #expect(c.daemon.proxy == "http://user:secret@proxy.internal:3128")
+        #expect(c.daemon.caFile == dir + "/ca.pem")
+        #expect(c.feeds[0].fullText && c.feeds[0].proxy == "")
+        #expect(!c.feeds[1].fullText && c.feeds[1].proxy == nil)
+        // Defaults: the bounds follow the poll interval.
+        #expect(DaemonSettings().intervalBounds == 300...3600)
+        #expect(DaemonSettings().perHost == 2)
+        // `config show` keeps the proxy's password out.
+        let shown = ConfigRenderer.toml(c)
+        #expect(shown.contains("proxy = \"http://user:***@proxy.internal:3128\""))
+        #expect(shown.contains("full_text = true"))
+        #expect(try ConfigLoader.parse(shown, file: "shown.toml").daemon.perHost == 3)
+    }
+
+    @Test func badFetchingKeysAreNamed() {
+        let text = """
+            [daemon]
+            min_interval = "2h"
+            max_interval = "1h"
+            proxy = "ftp://proxy.internal"
+            ca_file = "/nonexistent/ca.pem"
+            per_host = 0
+            [[feeds]]
+            url = "https://example.org/a.rss"
+            full_text = "yes"
+            """
+        #expect {
+            _ = try ConfigLoader.parse(text, file: "f.toml")
+        } throws: { error in
+            let problems = (error as? ConfigError)?.problems.map(\.description) ?? []
+            return problems.contains { $0.hasPrefix("f.toml:3: daemon.max_interval: must not be shorter than daemon.min_interval") }
+                && problems.contains { $0.hasPrefix("f.toml:4: daemon.proxy: unsupported proxy scheme \"ftp\"") }
+                && problems.contains { $0.hasPrefix("f.toml:5: daemon.ca_file: cannot read /nonexistent/ca.pem") }
+                && problems.contains { $0.hasPrefix("f.toml:6: daemon.per_host: must be between 1 and 64") }
+                && problems.contains { $0.hasPrefix("f.toml:9: feeds[0].full_text: must be true or false") }
+                && problems.count == 5
+        }
+    }
+
     @Test func syntaxErrorsCarryTheLine() {
         #expect {
             _ = try ConfigLoader.parse("[daemon]\nconcurrency = = 3\n", file: "s.toml")

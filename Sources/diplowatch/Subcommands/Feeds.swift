@@ -32,7 +32,8 @@ struct Feeds: AsyncParsableCommand {
                 }
                 if let e = s?.lastError {
                     let since = s?.failingSince.map { " since \(RFC3339.string($0))" } ?? ""
-                    line += "\n  failing\(since), \(s?.errorCount ?? 0) errors in a row: \(e)"
+                    let n = s?.errorCount ?? 0
+                    line += "\n  failing\(since), \(n) error\(n == 1 ? "" : "s") in a row: \(e)"
                     if s?.dead == true { line += "\n  dead: tried once a day until it answers" }
                 }
                 print(line)
