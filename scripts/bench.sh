@@ -43,7 +43,7 @@ http {
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
   uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
   types { application/rss+xml xml; application/atom+xml atom; }
-  server { listen 127.0.0.1:$port; root $work/corpus; etag on; }
+  server { $(for h in $(seq 1 16); do printf 'listen 127.0.0.%d:%d; ' "$h" "$port"; done) root $work/corpus; etag on; }
 }
 CONF
 "$NGINX" -c "$work/nginx.conf" -p "$work/nginx" &
@@ -51,7 +51,9 @@ ready=""
 for _ in $(seq 1 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/feed-0.xml" && ready=1 && break; sleep 0.1; done
 [ -n "$ready" ] || { echo "bench: nginx on 127.0.0.1:$port does not serve the corpus (see $work/nginx/error.log)" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
-ls "$work/corpus" | sed "s|^|http://127.0.0.1:$port/|" >"$work/urls"
+# The feeds stand for many sites: spread them over 16 loopback addresses (16 hosts to DiploWatch's
+# per-host limit of 2, as real feeds would be), all served by this nginx.
+ls "$work/corpus" | awk -v port="$port" '{ printf "http://127.0.0.%d:%d/%s\n", NR % 16 + 1, port, $0 }' >"$work/urls"
 {
   printf '[daemon]\ndatabase = "%s/db.sqlite"\nconcurrency = 16\n\n[alerts]\nlog = "%s/alerts.jsonl"\n' "$work" "$work"
   while read -r u; do printf '\n[[feeds]]\nurl = "%s"\n' "$u"; done <"$work/urls"
@@ -114,7 +116,7 @@ r = {
 json.dump(r, open(out, "w"), indent=2)
 d, n, q = r["diplowatch"], r["newsboat"], r["ratio_diplowatch_over_newsboat"]
 print()
-print(f"{size}: {feeds} feeds x {items} items, {corpus_mb:.0f} MB, served by nginx on 127.0.0.1")
+print(f"{size}: {feeds} feeds x {items} items, {corpus_mb:.0f} MB, served by nginx on 127.0.0.1-16")
 print(f"{'':24}{'DiploWatch':>12}{'newsboat':>12}{'ratio':>8}")
 print(f"{'cold cycle (s)':24}{d['cold_s']:>12.2f}{n['cold_s']:>12.2f}{q['cold']:>8.2f}")
 print(f"{'warm cycle (s)':24}{d['warm_s']:>12.2f}{n['warm_s']:>12.2f}{q['warm']:>8.2f}")
