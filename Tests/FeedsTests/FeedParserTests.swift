@@ -185,6 +185,60 @@ struct FeedParserTests {
         #expect(feed.entries.first?.author == "Example author (me@example.com)")
     }
 
+    @Test func mediaRSSEnclosuresAndAttachments() throws {
+        let rss = try parse(
+            """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Video desk</title>
+            <link>https://video.example/</link>
+            <item><guid>v1</guid><link>https://video.example/v1</link>
+              <media:group>
+                <media:title>Foreign ministers arrive for the summit</media:title>
+                <media:description>Arrivals in Brussels ahead of the talks on Ukraine.</media:description>
+                <media:content url="/clips/v1.mp4" type="video/mp4" medium="video"/>
+                <media:thumbnail url="https://video.example/clips/v1.jpg"/>
+              </media:group>
+              <enclosure url="https://video.example/clips/v1.mp3" type="audio/mpeg" length="1000"/>
+            </item>
+            <item><guid>v2</guid><title>Own title</title><description>Own text.</description>
+              <media:description>Not used: the item has its own text.</media:description></item>
+            </channel></rss>
+            """, base: "https://video.example/feed.rss")
+        let v1 = rss.entries[0]
+        #expect(v1.title == "Foreign ministers arrive for the summit")
+        #expect(v1.summary == "Arrivals in Brussels ahead of the talks on Ukraine.")
+        #expect(
+            v1.media == [
+                FeedMedia(url: "https://video.example/clips/v1.mp4", type: "video/mp4", medium: "video"),
+                FeedMedia(url: "https://video.example/clips/v1.jpg", medium: "thumbnail"),
+                FeedMedia(url: "https://video.example/clips/v1.mp3", type: "audio/mpeg"),
+            ])
+        #expect(rss.entries[1].title == "Own title")
+        #expect(rss.entries[1].summary == "Own text.")
+
+        // YouTube-style Atom: the text is only in media:group.
+        let atom = try parse(
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Channel</title>
+            <entry><id>yt:1</id><title>Briefing</title><link rel="alternate" href="https://video.example/w/1"/>
+              <media:group><media:description>The spokesperson's daily briefing.</media:description>
+              <media:thumbnail url="https://video.example/1.jpg" width="480" height="360"/></media:group></entry></feed>
+            """)
+        #expect(atom.entries[0].summary == "The spokesperson's daily briefing.")
+        #expect(atom.entries[0].media.map(\.url) == ["https://video.example/1.jpg"])
+
+        let json = try parse(
+            """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Pod", "home_page_url": "https://pod.example/",
+             "items": [{"id": "p1", "url": "https://pod.example/p1", "content_text": "Episode one.", "image": "/p1.png",
+                        "attachments": [{"url": "https://pod.example/p1.mp3", "mime_type": "audio/mpeg"}]}]}
+            """, base: "https://pod.example/feed.json")
+        #expect(
+            json.entries[0].media == [
+                FeedMedia(url: "https://pod.example/p1.mp3", type: "audio/mpeg"),
+                FeedMedia(url: "https://pod.example/p1.png", medium: "image"),
+            ])
+    }
+
     @Test func notAFeedIsAClearError() {
         #expect(throws: FeedError("unknown document type <html> (expected rss, rdf:RDF or feed)")) {
             try parse("<html><body>hi</body></html>")
