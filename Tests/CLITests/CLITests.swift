@@ -6,7 +6,7 @@ import Testing
 struct CLITests {
     @Test(arguments: [
         [], ["run"], ["poll"], ["config"], ["config", "check"], ["config", "show"], ["extract"], ["feed", "inspect"],
-        ["alerts"], ["developments"], ["feeds"],
+        ["feed", "page"], ["alerts"], ["developments"], ["feeds"],
     ])
     func everyCommandHasHelp(_ command: [String]) throws {
         let r = try CLIRunner.run(command + ["--help"])
@@ -90,6 +90,24 @@ struct CLITests {
         #expect(r.stdout.contains("\"summary\" : \"Hi\""))
         try "<html/>".write(toFile: dir + "/x.html", atomically: true, encoding: .utf8)
         #expect(try CLIRunner.run(["feed", "inspect", dir + "/x.html"]).status == 65)
+    }
+
+    @Test func feedPagePrintsAnArticlesMainText() throws {
+        let dir = CLIRunner.tempDirectory()
+        let story = "The two foreign ministers met in Geneva on Monday, officials said, and agreed to meet again next month."
+        try """
+        <html><body><nav><a href="/">Home</a></nav><div class="content"><p>\(story)</p>
+        <p>The talks lasted four hours, and covered trade, visas, fisheries and the border dispute, officials added.</p></div>
+        <div class="sidebar"><a href="/x">Most read: a recipe for soup</a></div></body></html>
+        """.write(toFile: dir + "/page.html", atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["feed", "page", dir + "/page.html"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix(story + "\n\nThe talks lasted four hours"))
+        #expect(!r.stdout.contains("Home") && !r.stdout.contains("soup"))
+        try "<html><body><a href='/a'>A</a></body></html>".write(toFile: dir + "/index.html", atomically: true, encoding: .utf8)
+        let none = try CLIRunner.run(["feed", "page", dir + "/index.html"])
+        #expect(none.status == 65)
+        #expect(none.stderr.contains("no article text found"))
     }
 }
 

@@ -144,6 +144,17 @@ struct PoliteFetchingTests {
         #expect(try MetricsFile.render(store: store, totals: CycleTotals()).contains("diplowatch_feeds{state=\"dead\"} 0\n"))
     }
 
+    @Test func aFeedThatIsGoneIsDeadAtOnce() async throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/closed.rss", .init(status: 410, body: Data("gone".utf8)))
+        let c = config([FeedConfig(url: server.url("/closed.rss"))])
+        let store = try Store(path: c.daemon.database)
+        _ = await cycle(c, store: store).run(now: t0, onlyDue: true)
+        let state = try #require(try store.feedState(url: server.url("/closed.rss")))
+        #expect(state.state == "dead")
+        #expect(state.nextPollAt == t0.addingTimeInterval(86400))
+    }
+
     @Test func theIntervalFollowsHowOftenTheFeedPublishes() async throws {
         let bounds = 300.0...3600.0
         func every(_ gap: Double, newest: Double, count: Int = 10) -> [Date] {

@@ -49,7 +49,7 @@ public struct PollCycle: Sendable {
     enum Outcome: Sendable {
         case fetched(FeedConfig, Prepared)
         case notModified(FeedConfig, permanentURL: String?)
-        case failed(FeedConfig, reason: String, retryAfter: Double?)
+        case failed(FeedConfig, reason: String, retryAfter: Double?, gone: Bool = false)
     }
 
     /// A fetched feed made ready to store: parsed, its new articles extracted (in the fetching task,
@@ -98,7 +98,7 @@ public struct PollCycle: Sendable {
                             try await fetcher.fetch(request)
                         }
                     } catch {
-                        return .failed(feed, reason: error.description, retryAfter: error.retryAfter)
+                        return .failed(feed, reason: error.description, retryAfter: error.retryAfter, gone: error.status == 410)
                     }
                     if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
                     do {
@@ -126,7 +126,7 @@ public struct PollCycle: Sendable {
             while let outcome = await group.next() {
                 let feed: FeedConfig
                 switch outcome {
-                case .fetched(let f, _), .notModified(let f, _), .failed(let f, _, _): feed = f
+                case .fetched(let f, _), .notModified(let f, _), .failed(let f, _, _, _): feed = f
                 }
                 if let host = HostGate.host(of: target(feed)) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
@@ -192,9 +192,9 @@ public struct PollCycle: Sendable {
 
     private func handle(_ outcome: Outcome, state: FeedState?, now: Date, report: inout Report) async {
         switch outcome {
-        case .failed(let feed, let reason, let retryAfter):
+        case .failed(let feed, let reason, let retryAfter, let gone):
             report.failed += 1
-            fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, now: now)
+            fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, gone: gone, now: now)
         case .notModified(let feed, let permanentURL):
             report.notModified += 1
             recordAnswer(feed, state: state, title: nil, validators: nil, permanentURL: permanentURL, interval: nil, now: now)
@@ -301,16 +301,18 @@ public struct PollCycle: Sendable {
         return min(max(gap / 2, bounds.lowerBound), bounds.upperBound)
     }
 
-    private func fail(_ feed: FeedConfig, adapted: Double?, reason: String, retryAfter: Double?, now: Date) {
+    /// Records a failure and schedules the retry. 410 Gone is dead at once (still tried daily).
+    private func fail(_ feed: FeedConfig, adapted: Double?, reason: String, retryAfter: Double?, gone: Bool, now: Date) {
         do {
             let r = try store.recordFailure(
-                url: feed.url, error: reason, now: now, deadAfter: config.daemon.deadAfter, retryAfter: retryAfter
+                url: feed.url, error: reason, now: now, deadAfter: gone ? 0 : config.daemon.deadAfter, retryAfter: retryAfter
             ) { n in
                 backoff(feed, adapted: adapted, errors: n, retryAfter: retryAfter, now: now)
             }
             if r.newlyDead {
+                let why = gone ? "the server says it is gone (410)" : "failing for \(ConfigDuration.format(config.daemon.deadAfter))"
                 logger.error(
-                    "feed marked dead after failing for \(ConfigDuration.format(config.daemon.deadAfter)); trying it once a day",
+                    "feed marked dead: \(why); trying it once a day",
                     metadata: ["feed.url": "\(feed.url)", "error": "\(reason)"])
             } else {
                 logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(r.errors)"])

@@ -5,7 +5,40 @@ import Foundation
 
 struct FeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feed", abstract: "Work with single feeds.", subcommands: [Inspect.self])
+        commandName: "feed", abstract: "Work with single feeds.", subcommands: [Inspect.self, Page.self])
+
+    /// What `full_text = true` reads from an entry's page.
+    struct Page: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch or read an article page and print its main text, as full_text feeds read it.")
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A file path or an http(s):// URL.")
+        var source: String
+
+        func run() async throws {
+            try await reporting {
+                let data: Data
+                if source.hasPrefix("http://") || source.hasPrefix("https://") {
+                    let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
+                    do {
+                        data = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: .page)).body
+                    } catch let e as FetchError {
+                        throw CLIError.badInput(e.description)
+                    }
+                } else {
+                    guard let d = FileManager.default.contents(atPath: source) else {
+                        throw CLIError.badInput("feed page: cannot read \(source)")
+                    }
+                    data = d
+                }
+                guard let text = MainText.extract(html: data) else {
+                    throw CLIError.badInput("feed page: \(source): no article text found (the feed's own text would be used)")
+                }
+                print(text)
+            }
+        }
+    }
 
     struct Inspect: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Fetch or read a feed and print what DiploWatch sees in it.")
