@@ -7,7 +7,7 @@ SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config sys
 # The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
 TEST_PACKAGES = nginx-light openssl
 
-.PHONY: all deps test-deps build release demo test eval conformance bench install uninstall format lint clean
+.PHONY: all deps test-deps build release demo test eval conformance bench fuzz install uninstall format lint clean
 
 all: build
 
@@ -46,6 +46,14 @@ conformance: release
 # per-stage throughput on one core. BENCH=large for 2,000 feeds. Results in bench-results/.
 bench: deps
 	@scripts/bench.sh
+
+# libFuzzer over the feed parser, HTML to text and main text (see Fuzz/README.md).
+FUZZ_SECONDS ?= 600
+fuzz:
+	cd Fuzz && swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	@readelf -S Fuzz/.build/debug/FeedFuzzer | grep -q __sancov_cntrs || { echo "fuzz: the fuzzer has no coverage instrumentation (rm -rf Fuzz/.build and retry)" >&2; exit 1; }
+	mkdir -p Fuzz/corpus && cp Config/samples/* Fuzz/seeds/* Tests/ExtractionTests/Golden/001-consult-meeting-titles.json Fuzz/corpus/
+	cd Fuzz && SWIFT_BACKTRACE=enable=no .build/debug/FeedFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 corpus
 
 install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch

@@ -14,6 +14,7 @@ public enum MainText {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        dw_xml_silence()
         let doc = data.withUnsafeBytes { raw in
             raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
                 htmlReadMemory($0, Int32(raw.count), nil, nil, options)

@@ -44,6 +44,7 @@ enum XMLFeedParser {
         var bytes = [UInt8](data)
         if let rewritten = HTMLEntities.numericReferences(in: bytes) { bytes = rewritten }
 
+        dw_xml_silence()
         var sax = xmlSAXHandler()
         xmlSAXVersion(&sax, 2)
         sax.entityDecl = { ctx, _, _, _, _, _ in
