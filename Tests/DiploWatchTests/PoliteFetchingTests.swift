@@ -40,8 +40,13 @@ struct PoliteFetchingTests {
         var c = config(feeds)
         c.daemon.concurrency = 16
         #expect(c.daemon.perHost == 2)
-        let report = await cycle(c, store: try Store(path: c.daemon.database)).run(onlyDue: false)
+        var polling = cycle(c, store: try Store(path: c.daemon.database))
+        // The daemon feeds systemd's watchdog from progress: it is called as feeds finish.
+        let calls = Counter()
+        polling.progress = { calls.increment() }
+        let report = await polling.run(onlyDue: false)
         #expect(report.fetched == 12)
+        #expect(calls.value >= 1)
         #expect(server.peakConcurrency(host: "127.0.0.1") == 2)
         #expect(server.peakConcurrency(host: "localhost") == 2)
         #expect(server.peakConcurrency() >= 3)
@@ -244,4 +249,11 @@ struct PoliteFetchingTests {
         _ = await cycle(c, store: store).run(onlyDue: false)
         #expect(server.requests(for: "/2026/11/24/talks.html").count == 1)
     }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func increment() { lock.withLock { n += 1 } }
+    var value: Int { lock.withLock { n } }
 }

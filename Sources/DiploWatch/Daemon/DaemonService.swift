@@ -45,9 +45,13 @@ public struct DaemonService: Service {
         var totals = CycleTotals()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let (config, extractor) = await holder.snapshot
-            let cycle = PollCycle(
+            var cycle = PollCycle(
                 config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
                 sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger, extractor: extractor)
+            // A long cycle (many feeds on slow hosts, two at a time) is alive while feeds keep
+            // finishing, each bounded by the fetch timeouts: feed the watchdog as they do.
+            let notifier = self.notifier
+            cycle.progress = { notifier.notify("WATCHDOG=1") }
             let report = await cycle.run(now: Date(), onlyDue: true)
             if report.feeds > 0 || report.delivered > 0 {
                 logger.info(

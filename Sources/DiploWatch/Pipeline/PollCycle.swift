@@ -13,6 +13,9 @@ public struct PollCycle: Sendable {
     public var extractor: Extractor
     public var sink: any AlertSink
     public var logger: Logger
+    /// Called each time a feed has been handled (stored, or its failure recorded), at most every
+    /// few seconds: the daemon feeds systemd's watchdog from it.
+    public var progress: (@Sendable () -> Void)?
 
     public init(
         config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger, extractor: Extractor? = nil
@@ -82,6 +85,7 @@ public struct PollCycle: Sendable {
         let gate = HostGate(perHost: config.daemon.perHost)
         let limit = max(1, config.daemon.concurrency)
         func target(_ feed: FeedConfig) -> String { states[feed.url]?.fetchURL ?? feed.url }
+        var lastProgress = Date.distantPast
         await withTaskGroup(of: Outcome.self) { group in
             // Feeds whose host is busy wait while feeds on other hosts go ahead.
             var pending = due
@@ -131,6 +135,10 @@ public struct PollCycle: Sendable {
                 if let host = HostGate.host(of: target(feed)) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
                 await handle(outcome, state: states[feed.url], now: now, report: &report)
+                if let progress, Date().timeIntervalSince(lastProgress) >= 5, store.isHealthy() {
+                    progress()
+                    lastProgress = Date()
+                }
                 // Alerts go out as soon as their feed is stored, not at the end of a long cycle.
                 if report.alerts > alertsBefore, report.deliveryError == nil { deliver(&report) }
                 // On SIGTERM, finish what is in hand and start nothing new.
@@ -248,9 +256,20 @@ public struct PollCycle: Sendable {
         let unknown = try store.unknown(articles)
         var pages: [(url: String, text: String)] = []
         if feed.fullText {
-            for i in articles.indices where unknown[i] {
-                guard let link = articles[i].entry.link, HostGate.host(of: link) != nil else { continue }
-                guard let text = await pageText(link, feed: feed, gate: gate, fetched: &pages) else { continue }
+            // New entries' pages, fetched side by side (the host gate keeps it to per_host at once).
+            let wanted = articles.indices.filter { unknown[$0] && articles[$0].entry.link.flatMap(HostGate.host(of:)) != nil }
+            let found = await withTaskGroup(of: (Int, String?, Bool).self) { group in
+                for i in wanted {
+                    let link = articles[i].entry.link!
+                    group.addTask { await pageText(link, feed: feed, gate: gate).map { (i, $0.text, $0.fetched) } ?? (i, nil, false) }
+                }
+                var out: [(Int, String?, Bool)] = []
+                for await r in group { out.append(r) }
+                return out
+            }
+            for (i, text, fetched) in found {
+                guard let text else { continue }
+                if fetched, let link = articles[i].entry.link { pages.append((link, text)) }
                 if text.count > articles[i].text.count { articles[i].text = text }
             }
         }
@@ -271,8 +290,8 @@ public struct PollCycle: Sendable {
 
     /// An entry page's main text, from the cache or fetched through the host gate. A page that
     /// cannot be fetched leaves the entry with the feed's own text.
-    private func pageText(_ url: String, feed: FeedConfig, gate: HostGate, fetched: inout [(url: String, text: String)]) async -> String? {
-        if let cached = try? store.pageText(url: url) { return cached }
+    private func pageText(_ url: String, feed: FeedConfig, gate: HostGate) async -> (text: String, fetched: Bool)? {
+        if let cached = try? store.pageText(url: url) { return (cached, false) }
         let fetcher = self.fetcher
         do {
             let result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
@@ -282,8 +301,7 @@ public struct PollCycle: Sendable {
                 logger.debug("no article text in the page", metadata: ["page.url": "\(url)"])
                 return nil
             }
-            fetched.append((url, text))
-            return text
+            return (text, true)
         } catch {
             logger.info("entry page not fetched; using the feed's text", metadata: ["page.url": "\(url)", "error": "\(error)"])
             return nil
