@@ -56,6 +56,7 @@ public struct Extractor: Sendable {
             let triggers = findTriggers(tokens, mentions: mentions)
             var sentenceEvents: [Event] = []
             var carriedStart: Int?
+            var topicOfDiscussion: Int?
             for (ti, trig) in triggers.enumerated() {
                 let prevEnd = ti > 0 ? triggers[ti - 1].end : 0
                 let nextStart = ti + 1 < triggers.count ? triggers[ti + 1].start : tokens.count
@@ -77,6 +78,18 @@ public struct Extractor: Sendable {
                     f += 1
                 }
                 if negated(tokens, from: clauseStart, trigger: trig.start) { continue }
+                // "discussed tariffs, export controls and Taiwan", "talks on sanctions": a noun after
+                // a discussion is what was talked about, not a development of its own.
+                if trig.type != "CONSULT", ti > 0, trig.start - triggers[ti - 1].end <= 10, !tokens[trig.start].lower.hasSuffix("ed"),
+                    topicOfDiscussion == ti - 1
+                        || (triggers[ti - 1].type == "CONSULT" && Self.discussionWords.contains(tokens[triggers[ti - 1].end - 1].lower))
+                {
+                    topicOfDiscussion = ti  // a list of topics goes on: "tariffs, export controls and joint exercises"
+                    continue
+                }
+                // "according to a joint statement": where the news comes from.
+                let before = tokens[max(0, trig.start - 3)..<trig.start].map(\.lower)
+                if let a = before.firstIndex(of: "according"), a + 1 < before.count, before[a + 1] == "to" { continue }
                 var type = trig.type
                 var mode = trig.mode
                 // "called on X to…" asks; "called on the prime minister" is a courtesy call.
@@ -245,6 +258,12 @@ public struct Extractor: Sendable {
         }
         return out
     }
+
+    /// CONSULT triggers whose object is a topic.
+    static let discussionWords: Set<String> = [
+        "discussed", "discuss", "discusses", "discussing", "discussions", "talks", "talked", "negotiations", "negotiated",
+        "consultations", "dialogue", "conferred",
+    ]
 
     /// "a statement released after the talks", "figures released on Monday": a participle after
     /// a document is a publication, not a prisoner let go.
