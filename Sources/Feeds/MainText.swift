@@ -8,16 +8,19 @@ import Foundation
 /// best-scoring block, with siblings that score nearly as well, is the article.
 public enum MainText {
     /// The main text, or nil when the page has no block that reads like an article.
-    /// `data` is the page's bytes in any encoding it declares (charset in a meta tag or BOM).
-    public static func extract(html data: Data) -> String? {
+    /// `data` is the page's bytes: in `charset` (from the HTTP Content-Type) if given, else in the
+    /// encoding its `<meta charset>` or BOM declares, else UTF-8 if they are valid UTF-8, else
+    /// windows-1252.
+    public static func extract(html data: Data, charset: String? = nil) -> String? {
         guard !data.isEmpty else { return nil }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         dw_xml_silence()
         let doc = data.withUnsafeBytes { raw in
-            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
-                htmlReadMemory($0, Int32(raw.count), nil, nil, options)
+            let encoding = Charset.htmlEncoding(raw, httpCharset: charset)
+            return raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
+                htmlReadMemory($0, Int32(raw.count), nil, encoding, options)
             }
         }
         guard let doc else { return nil }

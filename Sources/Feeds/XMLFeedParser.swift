@@ -40,8 +40,9 @@ enum XMLFeedParser {
         }
     }
 
-    static func parse(_ data: Data, baseURL: URL?) throws(FeedError) -> Feed {
+    static func parse(_ data: Data, baseURL: URL?, charset: String? = nil) throws(FeedError) -> Feed {
         var bytes = [UInt8](data)
+        if let utf8 = Charset.normalizedXML(bytes, httpCharset: charset) { bytes = utf8 }
         if let rewritten = HTMLEntities.numericReferences(in: bytes) { bytes = rewritten }
 
         dw_xml_silence()

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import TestSupport
 import Testing
@@ -15,6 +16,8 @@ struct CurlFeedFetcherTests {
         #expect(first.body == Data("<rss/>".utf8))
         #expect(first.status == 200)
         #expect(first.httpVersion == "1.1")
+        #expect(first.contentType == "application/rss+xml")
+        #expect(first.charset == nil)
         #expect(first.etag == "\"v1\"")
         #expect(first.lastModified == "Tue, 24 Nov 2026 10:00:00 GMT")
         let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: first.etag, lastModified: first.lastModified))
@@ -25,6 +28,18 @@ struct CurlFeedFetcherTests {
         #expect(served[1].headers["if-none-match"] == "\"v1\"")
         #expect(served[0].headers["user-agent"] == "DiploWatch-test/1")
         #expect(served[0].headers["accept-encoding"]?.contains("gzip") == true)
+    }
+
+    @Test func theContentTypesCharsetReachesTheParser() async throws {
+        // windows-1252 bytes, no XML declaration: only the HTTP header says what they are.
+        let server = try LoopbackHTTPServer()
+        let body = Data(
+            Array("<rss version=\"2.0\"><channel><title>".utf8) + [0x93] + Array("Caf".utf8) + [0xE9, 0x94]
+                + Array("</title></channel></rss>".utf8))
+        server.set("/latin.rss", .init(body: body, contentType: "application/rss+xml; charset=windows-1252"))
+        let result = try await fetcher.fetch(FetchRequest(url: server.url("/latin.rss")))
+        #expect(result.charset == "windows-1252")
+        #expect(try FeedParser.parse(result.body, charset: result.charset).title == "“Café”")
     }
 
     @Test func httpErrorsCarryStatusAndRetryAfter() async throws {

@@ -239,11 +239,64 @@ struct FeedParserTests {
             ])
     }
 
+    static let title = "Café “talks” — naïve"
+
+    static func rss(declaring encoding: String?) -> String {
+        (encoding.map { "<?xml version=\"1.0\" encoding=\"\($0)\"?>" } ?? "")
+            + "<rss version=\"2.0\"><channel><title>\(title)</title><item><title>\(title)</title></item></channel></rss>"
+    }
+
+    static func cp1252(_ s: String) -> Data {
+        Data(
+            s.unicodeScalars.map { u -> UInt8 in
+                if let i = Charset.cp1252High.firstIndex(of: u.value) { return UInt8(0x80 + i) }
+                return UInt8(u.value)
+            })
+    }
+
+    @Test(
+        arguments: [
+            ("UTF-16 with a BOM", Data(rss(declaring: "UTF-16").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).withBOM16LE, nil),
+            ("windows-1252 declared", cp1252(rss(declaring: "windows-1252")), nil),
+            ("ISO-8859-1 declared, windows-1252 quotes", cp1252(rss(declaring: "ISO-8859-1")), nil),
+            ("UTF-8 labelled ISO-8859-1", Data(rss(declaring: "ISO-8859-1").utf8), nil),
+            ("UTF-8 labelled ISO-8859-1 by HTTP only", Data(rss(declaring: nil).utf8), "ISO-8859-1"),
+            ("undeclared windows-1252", cp1252(rss(declaring: nil)), nil),
+            ("windows-1252 named only by HTTP", cp1252(rss(declaring: nil)), "windows-1252"),
+            ("UTF-8 with a stray windows-1252 byte", Data(rss(declaring: "UTF-8").utf8).replacing("“".utf8, with: [0x93]), nil),
+        ] as [(String, Data, String?)])
+    func encodingsAreReadRightWhateverTheLabelSays(_ c: (name: String, data: Data, httpCharset: String?)) throws {
+        let feed = try FeedParser.parse(c.data, charset: c.httpCharset)
+        #expect(feed.title == Self.title, "\(c.name)")
+        #expect(feed.entries.first?.title == Self.title, "\(c.name)")
+    }
+
+    @Test func aDeclaredEncodingOutranksTheHTTPCharset() throws {
+        // Servers send charset=ISO-8859-1 by default for UTF-8 feeds; the document knows better.
+        let feed = try FeedParser.parse(Data(Self.rss(declaring: "UTF-8").utf8), charset: "ISO-8859-1")
+        #expect(feed.title == Self.title)
+        #expect(Charset.parameter(ofContentType: "text/xml; charset=\"ISO-8859-1\"") == "ISO-8859-1")
+        #expect(Charset.parameter(ofContentType: "application/rss+xml") == nil)
+    }
+
     @Test func notAFeedIsAClearError() {
         #expect(throws: FeedError("unknown document type <html> (expected rss, rdf:RDF or feed)")) {
             try parse("<html><body>hi</body></html>")
         }
         #expect(throws: FeedError.self) { try parse("") }
         #expect(throws: FeedError.self) { try parse("{\"not\": \"a feed\"}") }
+    }
+}
+
+extension Data {
+    var withBOM16LE: Data { Data([0xFF, 0xFE]) + self }
+
+    func replacing(_ a: String.UTF8View, with b: [UInt8]) -> Data {
+        let bytes = [UInt8](self)
+        let pattern = Array(a)
+        guard let i = (0...(bytes.count - pattern.count)).first(where: { Array(bytes[$0..<$0 + pattern.count]) == pattern }) else {
+            return self
+        }
+        return Data(bytes[..<i] + b + bytes[(i + pattern.count)...])
     }
 }

@@ -83,6 +83,27 @@ struct MainTextTests {
         #expect(MainText.extract(html: Data("not html at all".utf8)) == nil)
     }
 
+    @Test func anUndeclaredCharsetIsTheHTTPOnesOrSniffed() throws {
+        let page =
+            "<html><body><div class=\"story\"><p>“Nous”, said the minister of Réunion, in a long statement.</p><p>\(Self.paragraphs[1])</p></div></body></html>"
+        // No <meta charset>: valid UTF-8 is UTF-8 (libxml2 alone would read it as ISO-8859-1).
+        let sniffed = try #require(MainText.extract(html: Data(page.utf8)))
+        #expect(sniffed.hasPrefix("“Nous”, said the minister of Réunion"))
+        // The Content-Type's charset wins.
+        let latin = Data(
+            page.unicodeScalars.map { u -> UInt8 in
+                switch u.value {
+                case 0x201C: 0x93
+                case 0x201D: 0x94
+                default: UInt8(truncatingIfNeeded: u.value)
+                }
+            })
+        let declared = try #require(MainText.extract(html: latin, charset: "windows-1252"))
+        #expect(declared.hasPrefix("“Nous”, said the minister of Réunion"))
+        let sniffedLatin = try #require(MainText.extract(html: latin))
+        #expect(sniffedLatin.hasPrefix("“Nous”, said the minister of Réunion"))
+    }
+
     @Test func theDeclaredCharsetIsHonoured() throws {
         // windows-1252: curly quotes 0x93/0x94 and an e acute 0xE9.
         var bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body><div class=\"story\"><p>".utf8)

@@ -224,7 +224,7 @@ public struct CurlFeedFetcher: FeedFetcher {
                 FetchResult(
                     status: status == 0 ? 200 : status, body: transfer.body, etag: transfer.headers["etag"],
                     lastModified: transfer.headers["last-modified"], finalURL: url, permanentURL: permanentURL,
-                    httpVersion: httpVersion))
+                    httpVersion: httpVersion, contentType: transfer.headers["content-type"]))
         }
     }
 

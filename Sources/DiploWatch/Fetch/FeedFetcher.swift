@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 
 /// What a fetch asks for: the URL, the validators from the last successful fetch, and the proxy.
@@ -37,12 +38,14 @@ public struct FetchResult: Sendable {
     public var permanentURL: String?
     /// "1.1", "2" or "3" for HTTP responses.
     public var httpVersion: String?
+    /// The Content-Type header, whose charset counts when the document declares none.
+    public var contentType: String?
 
     public var notModified: Bool { status == 304 }
 
     public init(
         status: Int, body: Data = Data(), etag: String? = nil, lastModified: String? = nil, finalURL: String, permanentURL: String? = nil,
-        httpVersion: String? = nil
+        httpVersion: String? = nil, contentType: String? = nil
     ) {
         self.status = status
         self.body = body
@@ -51,7 +54,11 @@ public struct FetchResult: Sendable {
         self.finalURL = finalURL
         self.permanentURL = permanentURL
         self.httpVersion = httpVersion
+        self.contentType = contentType
     }
+
+    /// The charset parameter of the Content-Type.
+    public var charset: String? { Charset.parameter(ofContentType: contentType) }
 }
 
 /// Why a fetch failed, in a line a user can act on.

@@ -106,7 +106,7 @@ public struct PollCycle: Sendable {
                     }
                     if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
                     do {
-                        let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL))
+                        let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL), charset: result.charset)
                         var prepared = try await prepare(parsed, feed: feed, now: now, gate: gate)
                         prepared.etag = result.etag
                         prepared.lastModified = result.lastModified
@@ -297,7 +297,7 @@ public struct PollCycle: Sendable {
             let result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
                 try await fetcher.fetch(FetchRequest(url: url, proxy: feed.proxy, accept: .page))
             }
-            guard let text = MainText.extract(html: result.body) else {
+            guard let text = MainText.extract(html: result.body, charset: result.charset) else {
                 logger.debug("no article text in the page", metadata: ["page.url": "\(url)"])
                 return nil
             }

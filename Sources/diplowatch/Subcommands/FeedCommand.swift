@@ -19,10 +19,13 @@ struct FeedCommand: AsyncParsableCommand {
         func run() async throws {
             try await reporting {
                 let data: Data
+                var charset: String?
                 if source.hasPrefix("http://") || source.hasPrefix("https://") {
                     let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
                     do {
-                        data = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: .page)).body
+                        let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: .page))
+                        data = result.body
+                        charset = result.charset
                     } catch let e as FetchError {
                         throw CLIError.badInput(e.description)
                     }
@@ -32,7 +35,7 @@ struct FeedCommand: AsyncParsableCommand {
                     }
                     data = d
                 }
-                guard let text = MainText.extract(html: data) else {
+                guard let text = MainText.extract(html: data, charset: charset) else {
                     throw CLIError.badInput("feed page: \(source): no article text found (the feed's own text would be used)")
                 }
                 print(text)
@@ -56,12 +59,14 @@ struct FeedCommand: AsyncParsableCommand {
             try await reporting {
                 let data: Data
                 var base: URL?
+                var charset: String?
                 if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("sample:") {
                     let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
                     do {
                         let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source))
                         if result.notModified { throw CLIError.failure("feed inspect: \(source): unexpected 304 Not Modified") }
                         data = result.body
+                        charset = result.charset
                         base = URL(string: result.finalURL)
                     } catch let e as FetchError {
                         throw CLIError.badInput(e.description)
@@ -74,7 +79,7 @@ struct FeedCommand: AsyncParsableCommand {
                 }
                 let feed: Feed
                 do {
-                    feed = try FeedParser.parse(data, baseURL: base)
+                    feed = try FeedParser.parse(data, baseURL: base, charset: charset)
                 } catch {
                     throw CLIError.badInput("feed inspect: \(source): \((error as? FeedError)?.reason ?? "\(error)")")
                 }
