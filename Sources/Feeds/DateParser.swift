@@ -4,7 +4,7 @@ import Foundation
 /// A missing time zone is taken as UTC. Returns nil for text that holds no date.
 public enum DateParser {
     public static func parse(_ text: String) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmed
         guard let first = s.utf8.first else { return nil }
         if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let d = parseISO(Array(s.utf8)) {
             return d

@@ -91,7 +91,7 @@ struct TextWriter {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = n.pointee.content { appendC(content) }
             case XML_ELEMENT_NODE:
-                let name = n.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                let name = n.pointee.name.map { String(cString: $0) } ?? ""  // the HTML parser lowercases names
                 if HTMLText.skipped.contains(name) { break }
                 let block = HTMLText.blocks.contains(name)
                 if block { paragraph() }

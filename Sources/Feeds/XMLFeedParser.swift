@@ -124,7 +124,7 @@ enum XMLFeedParser {
             for child in channel.children {
                 switch (isCore(child.namespace), child.namespace, child.name) {
                 case (true, _, "title"): feed.title = text(child.text)
-                case (true, _, "link"): feed.link = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                case (true, _, "link"): feed.link = child.text.trimmed
                 case (_, dc?, "title") where dc == Self.dc: dcTitle = text(child.text)
                 default: break
                 }
@@ -155,7 +155,7 @@ enum XMLFeedParser {
             case (true, _, "title"): e.title = text(c.text)
             case (true, _, "link"): e.link = URLResolver.resolve(c.text, base: itemBase)
             case (true, _, "guid"):
-                let g = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let g = c.text.trimmed
                 if !g.isEmpty { e.id = g }
                 guidIsLink = (c.attribute("isPermaLink") ?? "true") == "true"
             case (true, _, "pubDate"): e.published = DateParser.parse(c.text)
@@ -257,7 +257,7 @@ enum XMLFeedParser {
                 continue
             }
             switch c.name {
-            case "id": e.id = c.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "id": e.id = c.text.trimmed
             case "title": e.title = atomText(c)
             case "link":
                 let l = atomLink(c, base: self.base(of: c, inherited: base))
