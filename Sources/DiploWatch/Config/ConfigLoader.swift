@@ -385,7 +385,8 @@ public enum ConfigDuration {
 
     public static func format(_ seconds: Double) -> String {
         let s = Int(seconds)
-        if s % 3600 == 0 { return "\(s / 3600)h" }
+        if s > 0, s % 86400 == 0 { return "\(s / 86400)d" }
+        if s > 0, s % 3600 == 0 { return "\(s / 3600)h" }
         if s % 60 == 0 { return "\(s / 60)m" }
         return "\(s)s"
     }
