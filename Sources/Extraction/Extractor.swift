@@ -87,6 +87,13 @@ public struct Extractor: Sendable {
                     topicOfDiscussion = ti  // a list of topics goes on: "tariffs, export controls and joint exercises"
                     continue
                 }
+                // "its expelled ambassador", "the sanctioned firms": a participle used as an adjective
+                // refers to what happened before, it does not tell it.
+                if trig.end - trig.start == 1, tokens[trig.start].lower.hasSuffix("ed"), trig.start > 0,
+                    Self.determiners.contains(tokens[trig.start - 1].lower)
+                {
+                    continue
+                }
                 // "according to a joint statement": where the news comes from.
                 let before = tokens[max(0, trig.start - 3)..<trig.start].map(\.lower)
                 if let a = before.firstIndex(of: "according"), a + 1 < before.count, before[a + 1] == "to" { continue }
@@ -107,8 +114,10 @@ public struct Extractor: Sendable {
                     continue
                 }
                 let left = mentions.filter { $0.start >= clauseStart && $0.end <= trig.start && !$0.reporter && !$0.locative }
-                let right = mentions.filter {
-                    $0.start >= trig.end && $0.end <= clauseEnd && !$0.reporter && (!$0.locative || mode == "visit")
+                let gap = trig.gap ?? 0..<0
+                let right = mentions.filter { m in
+                    (m.start >= trig.end || (gap.contains(m.start) && m.end <= gap.upperBound))
+                        && m.end <= clauseEnd && !m.reporter && (!m.locative || mode == "visit")
                 }
                 var sources = left
                 var k = trig.start - 1
@@ -148,6 +157,28 @@ public struct Extractor: Sendable {
                     // "wrote to members of the Security Council and urged…": a prepositional object is no subject.
                     let subjects = sources.filter { !Self.isPrepositionalObject(tokens, $0, from: clauseStart) }
                     if !subjects.isEmpty { sources = subjects }
+                }
+                // The passive of recalling, expelling and summoning envoys: "The Turkish ambassador to
+                // Israel was recalled", "Israel's envoy was expelled by Turkey", "was summoned".
+                if ["SANCTION", "ACCUSE"].contains(type), Self.isPassive(tokens, trig.start, from: clauseStart),
+                    let patient = left.first(where: { $0.code != nil })
+                {
+                    let others = left.filter { $0.code != nil && $0.code != patient.code }
+                    let agent = right.first { m in m.start > 0 && tokens[m.start - 1].lower == "by" && m.code != patient.code }
+                    let host =
+                        agent ?? others.first
+                        ?? mentions.first { m in
+                            m.start >= trig.end && m.end <= clauseEnd && m.code != nil && m.code != patient.code
+                                && m.start > 0 && ["from", "in", "to"].contains(tokens[m.start - 1].lower)
+                        }
+                    if Self.recallWords.contains(tokens[trig.start].lower) {
+                        // A state recalls its own envoy from the host.
+                        sources = [patient]
+                        targets = host.map { [Self.acting($0)] } ?? []
+                    } else if let host {
+                        sources = [Self.acting(host)]
+                        targets = [patient]
+                    }
                 }
                 // "attacked military sites in Iran", "deployed warships near Taiwan": where force is
                 // used is whom it is used against.
@@ -232,6 +263,9 @@ public struct Extractor: Sendable {
         var end: Int
         var type: String
         var mode: String?
+        /// Where a "*" gap in the phrase matched: actors named there are its objects
+        /// ("ordered the Israeli envoy to leave").
+        var gap: Range<Int>? = nil
     }
 
     func findTriggers(_ tokens: [Token], mentions: [Mention]) -> [TriggerMatch] {
@@ -246,7 +280,7 @@ public struct Extractor: Sendable {
             var best: TriggerMatch?
             for t in candidates {
                 if let end = match(t.words, tokens, at: i), end > (best?.end ?? i) {
-                    best = TriggerMatch(start: i, end: end, type: t.type, mode: t.mode)
+                    best = TriggerMatch(start: i, end: end, type: t.type, mode: t.mode, gap: gapRange(t.words, tokens, at: i))
                 }
             }
             if let b = best, !(Self.documentNouns.contains(i > 0 ? tokens[i - 1].lower : "") && b.type == "CONCEDE") {
@@ -257,6 +291,31 @@ public struct Extractor: Sendable {
             }
         }
         return out
+    }
+
+    static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "being", "is", "are"]
+
+    /// "was recalled", "has been formally expelled": an auxiliary of the passive just before the
+    /// trigger, an adverb or two allowed between.
+    static func isPassive(_ tokens: [Token], _ trigger: Int, from clauseStart: Int) -> Bool {
+        var k = trigger - 1
+        var adverbs = 0
+        while k >= clauseStart, adverbs <= 2 {
+            let w = tokens[k].lower
+            if passiveAuxiliaries.contains(w) { return true }
+            guard w.hasSuffix("ly") || ["also", "then", "later", "subsequently"].contains(w) else { return false }
+            adverbs += 1
+            k -= 1
+        }
+        return false
+    }
+
+    /// A place standing for its state ("expelled from Ankara" is Turkey acting).
+    static func acting(_ m: Mention) -> Mention {
+        var a = m
+        a.locative = false
+        return a
     }
 
     /// CONSULT triggers whose object is a topic.
@@ -272,14 +331,28 @@ public struct Extractor: Sendable {
         "document", "documents", "transcript", "readout", "communique", "communiqué", "results", "details", "text",
     ]
 
+    /// The tokens a phrase's "*" gap covered when it matched at `start`.
+    private func gapRange(_ words: [String], _ tokens: [Token], at start: Int) -> Range<Int>? {
+        guard let star = words.firstIndex(where: { $0 == "*" || $0 == "**" }),
+            let before = match(Array(words[..<star]), tokens, at: start),
+            let after = match(Array(words[star...]), tokens, at: before)
+        else { return nil }
+        let next = words[star + 1]
+        var end = before
+        while end < after, tokens[end].lower != next { end += 1 }
+        return before..<end
+    }
+
     private func match(_ words: [String], _ tokens: [Token], at start: Int) -> Int? {
         var i = start
         var w = 0
         while w < words.count {
-            if words[w] == "*" {
+            if words[w] == "*" || words[w] == "**" {
+                // "*" stands for one to three words, "**" for one to eight ("ordered ** to leave").
+                let most = words[w] == "*" ? 3 : 8
                 let nextWord = words[w + 1]
                 var gap = 0
-                while i < tokens.count, gap <= 3, tokens[i].lower != nextWord {
+                while i < tokens.count, gap <= most, tokens[i].lower != nextWord {
                     i += 1
                     gap += 1
                 }

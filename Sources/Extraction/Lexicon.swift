@@ -39,7 +39,7 @@ public struct Lexicon: Sendable {
     }
 
     struct Trigger: Sendable {
-        var words: [String]  // "*" is a gap of up to three words
+        var words: [String]  // "*" is a gap of up to three words, "**" of up to eight
         var type: String
         var mode: String?
     }
@@ -160,7 +160,11 @@ public struct Lexicon: Sendable {
             let f = Self.fields(line)
             guard f.count >= 3 else { continue }
             for p in Self.list(f[2]) {
-                let words = Tokenizer.words(p)
+                var words: [String] = []
+                for w in Tokenizer.words(p) {
+                    // The tokenizer splits "**" in two.
+                    if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
+                }
                 guard let first = words.first else { continue }
                 triggers[first, default: []].append(Trigger(words: words, type: f[0], mode: f[1].isEmpty ? nil : f[1]))
             }
