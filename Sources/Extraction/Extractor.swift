@@ -87,6 +87,12 @@ public struct Extractor: Sendable {
                     topicOfDiscussion = ti  // a list of topics goes on: "tariffs, export controls and joint exercises"
                     continue
                 }
+                // "diplomacy and dialogue are vital": talks praised in general, not talks held.
+                if trig.end + 1 < tokens.count, Self.copulas.contains(tokens[trig.end].lower),
+                    Self.evaluative.contains(tokens[trig.end + 1].lower)
+                {
+                    continue
+                }
                 // "its expelled ambassador", "the sanctioned firms": a participle used as an adjective
                 // refers to what happened before, it does not tell it.
                 if trig.end - trig.start == 1, tokens[trig.start].lower.hasSuffix("ed"), trig.start > 0,
@@ -294,6 +300,10 @@ public struct Extractor: Sendable {
     }
 
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
+    static let copulas: Set<String> = ["is", "are", "remain", "remains", "was", "were"]
+    static let evaluative: Set<String> = [
+        "vital", "essential", "important", "key", "crucial", "necessary", "needed", "indispensable", "critical", "paramount",
+    ]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "being", "is", "are"]
 
     /// "was recalled", "has been formally expelled": an auxiliary of the passive just before the
