@@ -57,6 +57,7 @@ public struct Extractor: Sendable {
             var sentenceEvents: [Event] = []
             var carriedStart: Int?
             var topicOfDiscussion: Int?
+            var previousCause: Range<Int>?
             for (ti, trig) in triggers.enumerated() {
                 let prevEnd = ti > 0 ? triggers[ti - 1].end : 0
                 let nextStart = ti + 1 < triggers.count ? triggers[ti + 1].start : tokens.count
@@ -77,12 +78,33 @@ public struct Extractor: Sendable {
                     if Self.isBoundary(tokens, f) { clauseEnd = f; break }
                     f += 1
                 }
+                // "sanctions … in response to the annexation of Ukraine's regions": what follows is
+                // the cause, and only its agent ("in response to actions by Russia") is the target.
+                var causeStart = clauseEnd
+                for c in trig.end..<tokens.count
+                where Self.causeCues.contains(where: { cue in
+                    c + cue.count <= tokens.count && cue.indices.allSatisfy { tokens[c + $0].lower == cue[$0] }
+                }) || Self.isBoundary(tokens, c) {
+                    if !Self.isBoundary(tokens, c) {
+                        causeStart = min(c, clauseEnd)
+                        var e = c
+                        while e < tokens.count, !Self.isBoundary(tokens, e) || e == c { e += 1 }
+                        previousCause = c..<e
+                    }
+                    break
+                }
                 if negated(tokens, from: clauseStart, trigger: trig.start) { continue }
+                // "in response to the killing of protesters and attacks on villages": what the
+                // previous development answers is told as its cause, not as news.
+                if let cause = previousCause, trig.start >= cause.lowerBound, trig.start < cause.upperBound { continue }
                 // "discussed tariffs, export controls and Taiwan", "talks on sanctions": a noun after
                 // a discussion is what was talked about, not a development of its own.
-                if trig.type != "CONSULT", ti > 0, trig.start - triggers[ti - 1].end <= 10, !tokens[trig.start].lower.hasSuffix("ed"),
-                    topicOfDiscussion == ti - 1
-                        || (triggers[ti - 1].type == "CONSULT" && Self.discussionWords.contains(tokens[triggers[ti - 1].end - 1].lower))
+                if trig.type != "CONSULT", !tokens[trig.start].lower.hasSuffix("ed"),
+                    (ti > 0 && trig.start - triggers[ti - 1].end <= 10
+                        && (topicOfDiscussion == ti - 1
+                            || (triggers[ti - 1].type == "CONSULT"
+                                && Self.discussionWords.contains(tokens[triggers[ti - 1].end - 1].lower))))
+                        || Self.followsDispute(tokens, trig.start, from: max(clauseStart, ti > 0 ? triggers[ti - 1].end : 0))
                 {
                     topicOfDiscussion = ti  // a list of topics goes on: "tariffs, export controls and joint exercises"
                     continue
@@ -124,6 +146,7 @@ public struct Extractor: Sendable {
                 let right = mentions.filter { m in
                     (m.start >= trig.end || (gap.contains(m.start) && m.end <= gap.upperBound))
                         && m.end <= clauseEnd && !m.reporter && (!m.locative || mode == "visit")
+                        && (m.start < causeStart || tokens[m.start - 1].lower == "by")
                 }
                 var sources = left
                 var k = trig.start - 1
@@ -210,6 +233,12 @@ public struct Extractor: Sendable {
                 }
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
+                // "warned that it would act firmly": the future is what is threatened; the threat is made now.
+                if type == "THREATEN", status == "planned" || status == "possible",
+                    Self.threatenedActions.contains(tokens[trig.start].lower)
+                {
+                    status = "occurred"
+                }
                 if let frame = framedBy, status == "occurred" { status = frame.status }
                 let resolved =
                     time.resolve(tokens, clauseStart..<clauseEnd, future: status == "planned" || status == "possible")
@@ -300,6 +329,25 @@ public struct Extractor: Sendable {
     }
 
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
+    static let threatenedActions: Set<String> = ["act", "resolve", "vowed"]
+    static let causeCues: [[String]] = [
+        ["in", "response", "to"], ["in", "retaliation", "for"], ["because", "of"], ["as", "punishment", "for"],
+    ]
+    static let disputeNouns: Set<String> = [
+        "differences", "difference", "dispute", "disputes", "disagreement", "disagreements", "row", "rift", "tensions",
+        "tension", "concerns", "concern", "spat", "standoff", "quarrel",
+    ]
+
+    /// "differences over farm goods and proposed new tariffs": a noun listed after a dispute
+    /// "over" or "about" something is what the dispute is about (within 14 words, no trigger between).
+    static func followsDispute(_ tokens: [Token], _ trigger: Int, from start: Int) -> Bool {
+        var k = trigger - 1
+        while k > start, trigger - k <= 14 {
+            if ["over", "about", "on"].contains(tokens[k].lower), disputeNouns.contains(tokens[k - 1].lower) { return true }
+            k -= 1
+        }
+        return false
+    }
     static let copulas: Set<String> = ["is", "are", "remain", "remains", "was", "were"]
     static let evaluative: Set<String> = [
         "vital", "essential", "important", "key", "crucial", "necessary", "needed", "indispensable", "critical", "paramount",
