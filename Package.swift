@@ -61,7 +61,8 @@ let package = Package(
             name: "DiploWatchTests",
             dependencies: [
                 "DiploWatch", "Feeds", "Extraction", "TestSupport", .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["DiploWatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

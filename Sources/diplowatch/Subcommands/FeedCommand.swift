@@ -7,6 +7,26 @@ struct FeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed", abstract: "Work with single feeds.", subcommands: [Inspect.self, Page.self])
 
+    /// A URL fetched as the daemon would (its config's fetch settings), or a file read.
+    static func load(
+        _ source: String, accept: FetchRequest.Accept, global: GlobalOptions, command: String
+    ) async throws -> (data: Data, charset: String?, base: URL?) {
+        guard source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("sample:") else {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw CLIError.badInput("\(command): cannot read \(source)")
+            }
+            return (data, nil, nil)
+        }
+        let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
+        do {
+            let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: accept))
+            if result.notModified { throw CLIError.failure("\(command): \(source): unexpected 304 Not Modified") }
+            return (result.body, result.charset, URL(string: result.finalURL))
+        } catch let e as FetchError {
+            throw CLIError.badInput(e.description)
+        }
+    }
+
     /// What `full_text = true` reads from an entry's page.
     struct Page: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,23 +38,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let data: Data
-                var charset: String?
-                if source.hasPrefix("http://") || source.hasPrefix("https://") {
-                    let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
-                    do {
-                        let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: .page))
-                        data = result.body
-                        charset = result.charset
-                    } catch let e as FetchError {
-                        throw CLIError.badInput(e.description)
-                    }
-                } else {
-                    guard let d = FileManager.default.contents(atPath: source) else {
-                        throw CLIError.badInput("feed page: cannot read \(source)")
-                    }
-                    data = d
-                }
+                let (data, charset, _) = try await FeedCommand.load(source, accept: .page, global: global, command: "feed page")
                 guard let text = MainText.extract(html: data, charset: charset) else {
                     throw CLIError.badInput("feed page: \(source): no article text found (the feed's own text would be used)")
                 }
@@ -57,26 +61,7 @@ struct FeedCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let data: Data
-                var base: URL?
-                var charset: String?
-                if source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("sample:") {
-                    let settings = (try? global.loadConfig().daemon) ?? DaemonSettings()
-                    do {
-                        let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source))
-                        if result.notModified { throw CLIError.failure("feed inspect: \(source): unexpected 304 Not Modified") }
-                        data = result.body
-                        charset = result.charset
-                        base = URL(string: result.finalURL)
-                    } catch let e as FetchError {
-                        throw CLIError.badInput(e.description)
-                    }
-                } else {
-                    guard let d = FileManager.default.contents(atPath: source) else {
-                        throw CLIError.badInput("feed inspect: cannot read \(source)")
-                    }
-                    data = d
-                }
+                let (data, charset, base) = try await FeedCommand.load(source, accept: .feed, global: global, command: "feed inspect")
                 let feed: Feed
                 do {
                     feed = try FeedParser.parse(data, baseURL: base, charset: charset)
