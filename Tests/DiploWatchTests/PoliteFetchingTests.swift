@@ -99,6 +99,22 @@ struct PoliteFetchingTests {
         #expect(state.lastError == "fetch: \(server.url("/busy.rss")): HTTP \(status)")
     }
 
+    @Test func aHostThatAsksToWaitIsNotAskedForAnythingElseEither() async throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/busy.rss", .init(status: 429, body: Data("busy".utf8), headers: ["Retry-After": "600"]))
+        server.set("/other.rss", .init(body: Fixtures.rss([Fixtures.weather])))
+        // One at a time to the host, so the 429 comes before the other feed's turn.
+        var c = config([FeedConfig(url: server.url("/busy.rss")), FeedConfig(url: server.url("/other.rss"))])
+        c.daemon.perHost = 1
+        let store = try Store(path: c.daemon.database)
+        let report = await cycle(c, store: store).run(now: t0, onlyDue: true)
+        #expect(report.failed == 2)
+        #expect(server.requests(for: "/other.rss").isEmpty)
+        let other = try #require(try store.feedState(url: server.url("/other.rss")))
+        #expect(other.lastError?.contains("127.0.0.1 asked to wait (Retry-After)") == true)
+        #expect(other.nextPollAt.timeIntervalSince(t0) >= 590)
+    }
+
     @Test func serverErrorsBackOffExponentiallyWithJitter() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/err.rss", .init(status: 500, body: Data("oops".utf8)))

@@ -1,11 +1,14 @@
 import Foundation
 
 /// At most `perHost` requests in flight to any one host, for feeds and entry pages alike; the rest
-/// wait their turn in order. URLs without a network host (file:, sample:) pass straight through.
+/// wait their turn in order. A host that answers 429 or 503 with Retry-After is not asked again,
+/// for any URL, until then: those requests fail at once with the time left. URLs without a
+/// network host (file:, sample:) pass straight through.
 public actor HostGate {
     public let perHost: Int
     private var active: [String: Int] = [:]
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var resting: [String: Date] = [:]
 
     public init(perHost: Int) { self.perHost = max(1, perHost) }
 
@@ -21,24 +24,40 @@ public actor HostGate {
         return String(authority.prefix { $0 != ":" }).lowercased()
     }
 
-    /// Whether a request to `host` would start now.
-    public func hasRoom(_ host: String?) -> Bool {
-        guard let host else { return true }
-        return active[host, default: 0] < perHost
-    }
-
-    /// Runs `body` once the host has room.
-    public func run<T: Sendable, E: Error>(url: String, _ body: @Sendable () async throws(E) -> T) async throws(E) -> T {
-        let host = Self.host(of: url)
+    /// Fetches through the gate: once the host has room, and not while it asked us to wait.
+    public func fetch(_ request: FetchRequest, with fetcher: any FeedFetcher) async throws(FetchError) -> FetchResult {
+        let host = Self.host(of: request.url)
+        try checkRest(host, request.url)
         await acquire(host)
-        let result: Result<T, E>
-        do throws(E) {
-            result = .success(try await body())
+        // The request in flight before ours may have been told to wait.
+        do throws(FetchError) {
+            try checkRest(host, request.url)
         } catch {
+            release(host)
+            throw error
+        }
+        let result: Result<FetchResult, FetchError>
+        do throws(FetchError) {
+            result = .success(try await fetcher.fetch(request))
+        } catch {
+            if let host, let wait = error.retryAfter, error.status == 429 || error.status == 503 {
+                resting[host] = max(resting[host] ?? .distantPast, Date().addingTimeInterval(wait))
+            }
             result = .failure(error)
         }
         release(host)
         return try result.get()
+    }
+
+    private func checkRest(_ host: String?, _ url: String) throws(FetchError) {
+        guard let host, let until = resting[host] else { return }
+        let left = until.timeIntervalSinceNow
+        guard left > 0 else {
+            resting[host] = nil
+            return
+        }
+        throw FetchError(
+            url: url, reason: "\(host) asked to wait (Retry-After) for \(Int(left.rounded(.up))) s more", status: 429, retryAfter: left)
     }
 
     func acquire(_ host: String?) async {

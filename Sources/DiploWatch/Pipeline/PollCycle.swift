@@ -98,9 +98,7 @@ public struct PollCycle: Sendable {
                     let request = FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified, proxy: feed.proxy)
                     let result: FetchResult
                     do throws(FetchError) {
-                        result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
-                            try await fetcher.fetch(request)
-                        }
+                        result = try await gate.fetch(request, with: fetcher)
                     } catch {
                         return .failed(feed, reason: error.description, retryAfter: error.retryAfter, gone: error.status == 410)
                     }
@@ -269,7 +267,7 @@ public struct PollCycle: Sendable {
             }
             for (i, text, fetched) in found {
                 guard let text else { continue }
-                if fetched, let link = articles[i].entry.link { pages.append((link, text)) }
+                if fetched, let link = articles[i].entry.link { pages.append((ArticleIdentity.canonical(link) ?? link, text)) }
                 if text.count > articles[i].text.count { articles[i].text = text }
             }
         }
@@ -291,12 +289,10 @@ public struct PollCycle: Sendable {
     /// An entry page's main text, from the cache or fetched through the host gate. A page that
     /// cannot be fetched leaves the entry with the feed's own text.
     private func pageText(_ url: String, feed: FeedConfig, gate: HostGate) async -> (text: String, fetched: Bool)? {
-        if let cached = try? store.pageText(url: url) { return (cached, false) }
+        if let cached = try? store.pageText(url: ArticleIdentity.canonical(url) ?? url) { return (cached, false) }
         let fetcher = self.fetcher
         do {
-            let result = try await gate.run(url: url) { () async throws(FetchError) -> FetchResult in
-                try await fetcher.fetch(FetchRequest(url: url, proxy: feed.proxy, accept: .page))
-            }
+            let result = try await gate.fetch(FetchRequest(url: url, proxy: feed.proxy, accept: .page), with: fetcher)
             guard let text = MainText.extract(html: result.body, charset: result.charset) else {
                 logger.debug("no article text in the page", metadata: ["page.url": "\(url)"])
                 return nil
