@@ -115,12 +115,14 @@ public struct PollCycle: Sendable {
                     }
                 }
             }
+            // The next feed whose host has room; none when every pending feed's host is busy (a
+            // feed finishing frees its host, and the next call starts one there).
             func startNext() -> Bool {
-                guard !pending.isEmpty else { return false }
-                let i =
-                    pending.firstIndex { feed in
+                guard
+                    let i = pending.firstIndex(where: { feed in
                         HostGate.host(of: target(feed)).map { busy[$0, default: 0] < gate.perHost } ?? true
-                    } ?? 0
+                    })
+                else { return false }
                 start(pending.remove(at: i))
                 return true
             }
