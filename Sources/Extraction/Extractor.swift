@@ -78,13 +78,19 @@ public struct Extractor: Sendable {
                     if Self.isBoundary(tokens, f) { clauseEnd = f; break }
                     f += 1
                 }
+                // "in response to the killing of protesters and attacks on villages": what the
+                // previous development answers is told as its cause, not as news.
+                if let cause = previousCause, cause.contains(trig.start) { continue }
                 // "sanctions … in response to the annexation of Ukraine's regions": what follows is
                 // the cause, and only its agent ("in response to actions by Russia") is the target.
                 var causeStart = clauseEnd
                 for c in trig.end..<tokens.count
-                where Self.causeCues.contains(where: { cue in
-                    c + cue.count <= tokens.count && cue.indices.allSatisfy { tokens[c + $0].lower == cue[$0] }
-                }) || Self.isBoundary(tokens, c) {
+                where
+                    (Self.causeFirstWords.contains(tokens[c].lower)
+                    && Self.causeCues.contains(where: { cue in
+                        c + cue.count <= tokens.count && cue.indices.allSatisfy { tokens[c + $0].lower == cue[$0] }
+                    })) || Self.isBoundary(tokens, c)
+                {
                     if !Self.isBoundary(tokens, c) {
                         causeStart = min(c, clauseEnd)
                         var e = c
@@ -94,9 +100,6 @@ public struct Extractor: Sendable {
                     break
                 }
                 if negated(tokens, from: clauseStart, trigger: trig.start) { continue }
-                // "in response to the killing of protesters and attacks on villages": what the
-                // previous development answers is told as its cause, not as news.
-                if let cause = previousCause, trig.start >= cause.lowerBound, trig.start < cause.upperBound { continue }
                 // "discussed tariffs, export controls and Taiwan", "talks on sanctions": a noun after
                 // a discussion is what was talked about, not a development of its own.
                 if trig.type != "CONSULT", !tokens[trig.start].lower.hasSuffix("ed"),
@@ -330,6 +333,7 @@ public struct Extractor: Sendable {
 
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
     static let threatenedActions: Set<String> = ["act", "resolve", "vowed"]
+    static let causeFirstWords: Set<String> = ["in", "because", "as"]
     static let causeCues: [[String]] = [
         ["in", "response", "to"], ["in", "retaliation", "for"], ["because", "of"], ["as", "punishment", "for"],
     ]
