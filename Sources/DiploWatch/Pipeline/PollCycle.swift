@@ -292,6 +292,8 @@ public struct PollCycle: Sendable {
     /// cannot be fetched leaves the entry with the feed's own text.
     private func pageText(_ url: String, feed: FeedConfig, gate: HostGate) async -> (text: String, fetched: Bool)? {
         if let cached = try? store.pageText(url: ArticleIdentity.canonical(url) ?? url) { return (cached, false) }
+        // Stopping: the feed is left unrecorded and read again on the next start, pages and all.
+        if Task.isShuttingDownGracefully { return nil }
         let fetcher = self.fetcher
         do {
             let result = try await gate.fetch(FetchRequest(url: url, proxy: feed.proxy, accept: .page), with: fetcher)
