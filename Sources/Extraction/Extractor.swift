@@ -121,7 +121,7 @@ public struct Extractor: Sendable {
                 // "its expelled ambassador", "the sanctioned firms": a participle used as an adjective
                 // refers to what happened before, it does not tell it.
                 if trig.end - trig.start == 1, tokens[trig.start].lower.hasSuffix("ed"), trig.start > 0,
-                    Self.determiners.contains(tokens[trig.start - 1].lower)
+                    Self.beforeParticiple.contains(tokens[trig.start - 1].lower)
                 {
                     continue
                 }
@@ -234,6 +234,26 @@ public struct Extractor: Sendable {
                         targets = [Mention(kind: .state, name: lexicon.name(of: p.code), code: p.code, start: p.start, end: p.end)]
                     }
                 }
+                // "held talks with President Michel Suleiman during a visit to Beirut": someone the
+                // dictionaries do not know, met in a place, is taken to be of that place's state.
+                if type == "CONSULT", (sources + targets).contains(where: { $0.kind == .person && $0.code == nil }),
+                    let host =
+                        (places.map { ($0.start, $0.end, $0.code) }
+                        + mentions.compactMap { m in
+                            m.place != nil ? (m.start, m.end, m.code ?? "-") : nil
+                        })
+                        .sorted(by: { $0.0 < $1.0 })
+                        .first(where: { p in
+                            p.0 >= trig.end && p.2 != "-" && ["in", "to", "at"].contains(tokens[p.0 - 1].lower)
+                                && p.1 <= min(tokens.count, clauseEnd + 12)
+                        }), !(sources + targets).contains(where: { $0.code == host.2 })
+                {
+                    if let i = targets.firstIndex(where: { $0.kind == .person && $0.code == nil }) {
+                        targets[i].code = host.2
+                    } else if let i = sources.firstIndex(where: { $0.kind == .person && $0.code == nil }) {
+                        sources[i].code = host.2
+                    }
+                }
                 // Status and time.
                 var status = modality(tokens, from: clauseStart, trigger: trig.start, rightEnd: clauseEnd)
                 // "warned that it would act firmly": the future is what is threatened; the threat is made now.
@@ -334,6 +354,10 @@ public struct Extractor: Sendable {
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
     static let threatenedActions: Set<String> = ["act", "resolve", "vowed"]
     static let causeFirstWords: Set<String> = ["in", "because", "as"]
+    /// Words before a participle used as an adjective ("its expelled ambassador"); not "both" or
+    /// "all", which come before verbs too ("both agreed").
+    static let beforeParticiple: Set<String> = ["its", "the", "their", "his", "her", "a", "an", "our", "these", "those"]
+    static let quoteTokens: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
     static let causeCues: [[String]] = [
         ["in", "response", "to"], ["in", "retaliation", "for"], ["because", "of"], ["as", "punishment", "for"],
     ]
@@ -456,10 +480,16 @@ public struct Extractor: Sendable {
         let lower = max(clauseStart, trigger - 8)
         while i >= lower {
             for cue in lexicon.modality where i + cue.words.count <= trigger {
+                // Quotation marks inside a cue do not break it: would "certainly be open" to meeting.
+                var k = i
                 var ok = true
-                for (k, w) in cue.words.enumerated() where tokens[i + k].lower != w {
-                    ok = false
-                    break
+                for w in cue.words {
+                    while k < trigger, Self.quoteTokens.contains(tokens[k].lower), w != tokens[k].lower { k += 1 }
+                    guard k < trigger, tokens[k].lower == w else {
+                        ok = false
+                        break
+                    }
+                    k += 1
                 }
                 if ok { return cue.status }
             }
@@ -530,7 +560,9 @@ public struct Extractor: Sendable {
     static func isPrepositionalNoun(_ tokens: [Token], _ start: Int, from clauseStart: Int) -> Bool {
         var i = start - 1
         while i >= clauseStart,
-            determiners.contains(tokens[i].lower) || ["brief", "later", "lengthy", "long", "first"].contains(tokens[i].lower)
+            determiners.contains(tokens[i].lower)
+                || ["brief", "later", "lengthy", "long", "first", "surprise", "recent", "official", "rare", "two-day", "three-day"]
+                    .contains(tokens[i].lower)
         {
             i -= 1
         }

@@ -23,6 +23,12 @@ public struct Lexicon: Sendable {
         var needsCapital: Bool
         /// A short all-capital form ("US", "UN") that must be written so.
         var allCaps: Bool
+
+        /// A known person's name: its first word may begin someone else's ("Gabriel" Boric, not Attal).
+        var isPersonName: Bool {
+            if case .person = kind { return true }
+            return false
+        }
     }
 
     struct Office: Sendable {

@@ -90,7 +90,7 @@ struct MentionFinder {
                     tokens[j].isCapitalized
                         || (j > i && tokens[j].lower.count <= 3
                             && ["bin", "al", "el", "da", "de", "van", "von"].contains(tokens[j].lower)),
-                    lexicon.names[tokens[j].lower] == nil || j > i
+                    j > i || (lexicon.names[tokens[j].lower] ?? []).allSatisfy(\.isPersonName)
                 {
                     if Self.nameStop.contains(tokens[j].lower) { break }
                     j += 1
