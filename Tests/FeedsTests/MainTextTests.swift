@@ -55,6 +55,24 @@ struct MainTextTests {
         }
     }
 
+    @Test func paragraphsInDivsBrokenByAdsAndLineBreaks() throws {
+        // Each paragraph in its own <div>, the story split in two blocks by an advert, and a last
+        // block of <br>-separated lines.
+        let page = """
+            <html><body><div class="top"><a href="/">Home</a> <a href="/world">World</a></div>
+            <div id="content">
+              <div class="story-part"><div>\(Self.paragraphs[0])</div><div>\(Self.paragraphs[1])</div></div>
+              <div class="ad-slot advert"><a href="/buy">Buy a car, today, with no deposit, and low rates</a></div>
+              <div class="story-part"><div>\(Self.paragraphs[2])<br><br>Officials on both sides, speaking on condition of anonymity, said a text could be ready by the summer.</div></div>
+              <div class="related"><ul><li><a href="/r1">Norway's salmon exports reach a record</a></li><li><a href="/r2">Chile's new fisheries law</a></li></ul></div>
+            </div></body></html>
+            """
+        let text = try #require(MainText.extract(html: Data(page.utf8)))
+        for p in Self.paragraphs { #expect(text.contains(p)) }
+        #expect(text.contains("a text could be ready by the summer"))
+        for junk in ["Home", "Buy a car", "salmon exports", "fisheries law"] { #expect(!text.contains(junk), "\(junk) leaked") }
+    }
+
     @Test func usesTheArticleBodyThePageDeclaresInJSONLD() throws {
         let body = Self.paragraphs.joined(separator: "\n\n")
         let json = try String(
