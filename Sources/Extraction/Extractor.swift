@@ -112,6 +112,21 @@ public struct Extractor: Sendable {
                     topicOfDiscussion = ti  // a list of topics goes on: "tariffs, export controls and joint exercises"
                     continue
                 }
+                // "the militant group that has seized parts of Iraq": a relative clause's subject is
+                // the noun before "that"; an actor only if one is named there.
+                var relativeSubject: Mention?
+                var isRelative = false
+                do {
+                    var k = trig.start - 1
+                    while k >= clauseStart, Self.auxiliaries.contains(tokens[k].lower) { k -= 1 }
+                    if k >= 1, ["that", "which", "who"].contains(tokens[k].lower) {
+                        isRelative = true
+                        var a = k - 1
+                        if a >= 0, tokens[a].lower == "," { a -= 1 }
+                        relativeSubject = mentions.first { $0.end == a + 1 && !$0.locative && !$0.reporter }
+                    }
+                }
+                if isRelative, relativeSubject == nil, !["CONSULT", "AGREE"].contains(trig.type) { continue }
                 // "diplomacy and dialogue are vital": talks praised in general, not talks held.
                 if trig.end + 1 < tokens.count, Self.copulas.contains(tokens[trig.end].lower),
                     Self.evaluative.contains(tokens[trig.end + 1].lower)
@@ -152,6 +167,7 @@ public struct Extractor: Sendable {
                         && (m.start < causeStart || tokens[m.start - 1].lower == "by")
                 }
                 var sources = left
+                if let subject = relativeSubject { sources = [subject] }
                 var k = trig.start - 1
                 while k >= clauseStart, Self.skipBeforeTrigger.contains(tokens[k].lower) { k -= 1 }
                 let coordinated =
@@ -354,6 +370,7 @@ public struct Extractor: Sendable {
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
     static let threatenedActions: Set<String> = ["act", "resolve", "vowed"]
     static let causeFirstWords: Set<String> = ["in", "because", "as"]
+    static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "been", "also", "reportedly"]
     /// Words before a participle used as an adjective ("its expelled ambassador"); not "both" or
     /// "all", which come before verbs too ("both agreed").
     static let beforeParticiple: Set<String> = ["its", "the", "their", "his", "her", "a", "an", "our", "these", "those"]
