@@ -240,7 +240,12 @@ public struct Extractor: Sendable {
                         targets = [t]
                     }
                 }
-                if mode == "visit", targets.isEmpty {
+                // "attend a summit in Switzerland": the host counts like a place visited, unless a body
+                // holds the summit ("the G20 summit in Bali") or it frames another meeting.
+                let hostedSummit =
+                    mode == "summit" && framedBy == nil
+                    && !mentions.contains { $0.kind == .body && $0.start >= clauseStart && $0.end <= clauseEnd }
+                if mode == "visit" || hostedSummit, targets.isEmpty {
                     // The place visited: after the trigger, else where the clause puts it.
                     let sourceCodes = Set(sources.compactMap(\.code))
                     let candidates =
@@ -596,7 +601,16 @@ public struct Extractor: Sendable {
     static func isBoundary(_ tokens: [Token], _ i: Int) -> Bool {
         let w = tokens[i].lower
         if boundaries.contains(w) { return true }
-        return w == "," && i + 1 < tokens.count && ["and", "but", "while", "which", "whereas", "yet"].contains(tokens[i + 1].lower)
+        guard w == ",", i + 1 < tokens.count, ["and", "but", "while", "which", "whereas", "yet"].contains(tokens[i + 1].lower) else {
+            return false
+        }
+        // The serial comma of a list of names ("the US, Russia, and Switzerland") joins, it does not divide.
+        if tokens[i + 1].lower == "and", i + 2 < tokens.count, i >= 1, tokens[i - 1].isCapitalized, tokens[i + 2].isCapitalized,
+            tokens[max(0, i - 4)..<(i - 1)].contains(where: { $0.lower == "," })
+        {
+            return false
+        }
+        return true
     }
 
     /// "in Beijing", "at Camp David": a place the event happens in ("near Ukraine" is not).
