@@ -47,13 +47,16 @@ conformance: release
 bench: deps
 	@scripts/bench.sh
 
-# libFuzzer over the feed parser, HTML to text and main text (see Fuzz/README.md).
+# libFuzzer over the feed parser, HTML to text and main text (see Fuzz/README.md), then the
+# extractor on mutated articles for as long.
 FUZZ_SECONDS ?= 600
 fuzz:
 	cd Fuzz && swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 	@readelf -S Fuzz/.build/debug/FeedFuzzer | grep -q __sancov_cntrs || { echo "fuzz: the fuzzer has no coverage instrumentation (rm -rf Fuzz/.build and retry)" >&2; exit 1; }
 	mkdir -p Fuzz/corpus && cp Config/samples/* Tests/DiploWatchTests/Fixtures/*.html Tests/ExtractionTests/Golden/001-consult-meeting-titles.json Fuzz/corpus/
 	cd Fuzz && SWIFT_BACKTRACE=enable=no .build/debug/FeedFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 corpus
+	$(SWIFT) build -c release --product DiploWatchBench
+	.build/release/DiploWatchBench stress $(FUZZ_SECONDS) Tests/ExtractionTests/Golden
 
 install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch

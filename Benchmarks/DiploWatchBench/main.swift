@@ -34,6 +34,67 @@ if CommandLine.arguments.count >= 5, CommandLine.arguments[1] == "corpus" {
     exit(0)
 }
 
+// `stress SECONDS [DIR]`: the extractor on mutated articles (the golden articles in DIR and
+// synthetic ones), until SECONDS have passed. A crash ends the process: the input that caused it is
+// written to stress-crash.txt first. libFuzzer cannot build the extractor (SwiftPM passes
+// -sanitize=fuzzer to the dictionary plugin's tool too), so this stands in for it.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "stress" {
+    let seconds = Double(CommandLine.arguments[2]) ?? 60
+    var seeds = (0..<50).map { _ in news.article(diplomatic: true) }
+    if CommandLine.arguments.count > 3, let files = try? FileManager.default.contentsOfDirectory(atPath: CommandLine.arguments[3]) {
+        for f in files.sorted() where f.hasSuffix(".json") && !f.hasSuffix(".expected.json") {
+            if let data = FileManager.default.contents(atPath: CommandLine.arguments[3] + "/" + f),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let text = object["text"] as? String
+            {
+                seeds.append(text)
+            }
+        }
+    }
+    let vocabulary = [
+        "met", "talks", "held talks with", "visited", "expelled", "recalled", "was recalled", "was expelled by", "ordered", "to leave",
+        "sanctions", "agreed to", "agreed on", "warned", "would", "will", "not", "that", "which", "who", "has", "was", "by", "in",
+        "in response to", "to", "with", "between", "and", ",", ".", "\"", "'s", "-", "the two sides", "they", "he", "she", "it", "its",
+        "both", "President", "Foreign Minister", "Xi Jinping", "Biden", "Putin", "Modi", "China", "Russia", "United States",
+        "Chinese", "US", "Beijing", "Washington", "Paris", "Monday", "last week", "next month", "in 2024", "on March 3", "UN",
+        "Security Council", "G20", "summit", "phone call", "discussed", "differences over", "tariffs", "according to",
+        "air strike", "fired", "at", "supply arms", "ambassador", "consul-general", "**", "*", "", "\n\n", "…", "“", "”",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    let extractor = Extractor()
+    let started = Date()
+    var runs = 0
+    while Date().timeIntervalSince(started) < seconds {
+        var words = seeds.randomElement(using: &rng)!.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<Int.random(in: 1...12, using: &rng) {
+            let at = words.isEmpty ? 0 : Int.random(in: 0..<words.count, using: &rng)
+            switch Int.random(in: 0..<6, using: &rng) {
+            case 0: words.insert(vocabulary.randomElement(using: &rng)!, at: at)
+            case 1: if !words.isEmpty { words.remove(at: at) }
+            case 2: if !words.isEmpty { words[at] = vocabulary.randomElement(using: &rng)! }
+            case 3:
+                if !words.isEmpty {
+                    let end = min(words.count, at + Int.random(in: 1...8, using: &rng))
+                    words.insert(contentsOf: words[at..<end], at: Int.random(in: 0...words.count, using: &rng))
+                }
+            case 4: words = Array(words.prefix(at))
+            default:
+                if !words.isEmpty {
+                    var bytes = Array(words[at].utf8)
+                    if !bytes.isEmpty { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+                    words[at] = String(decoding: bytes, as: UTF8.self)
+                }
+            }
+        }
+        let text = words.joined(separator: " ")
+        try? text.write(toFile: "stress-crash.txt", atomically: false, encoding: .utf8)
+        _ = extractor.extract(Article(title: nil, text: text, published: "2025-06-15"))
+        runs += 1
+    }
+    try? FileManager.default.removeItem(atPath: "stress-crash.txt")
+    print("stress: \(runs) mutated articles through the extractor in \(Int(seconds)) s, no crash")
+    exit(0)
+}
+
 let parseOnly = CommandLine.arguments.contains("--parse-only")
 
 // Extraction: 500 articles of ~4 KB, 30% diplomatic.
