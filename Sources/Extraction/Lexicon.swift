@@ -15,6 +15,21 @@ public struct Lexicon: Sendable {
         case honorific
     }
 
+    static func isGap(_ word: String) -> Bool { word == "*" || word == "**" }
+
+    /// Why a trigger phrase cannot be used, or nil ("met *": a gap must stand between words).
+    public static func triggerPhraseProblem(_ phrase: String) -> String? {
+        var words: [String] = []
+        for w in Tokenizer.words(phrase) {
+            if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
+        }
+        guard let first = words.first, let last = words.last else { return "empty phrase" }
+        if isGap(first) || isGap(last) || zip(words, words.dropFirst()).contains(where: { isGap($0) && isGap($1) }) {
+            return "\"\(phrase)\": a * or ** must stand between two words"
+        }
+        return nil
+    }
+
     struct Entry: Sendable {
         var words: [String]
         var kind: Kind
@@ -171,7 +186,10 @@ public struct Lexicon: Sendable {
                     // The tokenizer splits "**" in two.
                     if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
                 }
-                guard let first = words.first else { continue }
+                // A gap stands between words: a phrase that starts or ends with one cannot match.
+                guard let first = words.first, !Self.isGap(first), !Self.isGap(words.last!),
+                    !zip(words, words.dropFirst()).contains(where: { Self.isGap($0) && Self.isGap($1) })
+                else { continue }
                 triggers[first, default: []].append(Trigger(words: words, type: f[0], mode: f[1].isEmpty ? nil : f[1]))
             }
         }

@@ -233,8 +233,15 @@ public enum ConfigLoader {
                 for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let t = line.trimmingCharacters(in: .whitespaces)
                     if t.isEmpty || t.hasPrefix("#") { continue }
-                    if t.split(separator: "|", omittingEmptySubsequences: false).count < need {
+                    let fields = t.split(separator: "|", omittingEmptySubsequences: false)
+                    if fields.count < need {
                         problem("extraction.dictionaries", "\(path)/\(name).txt:\(i + 1): expected at least \(need) fields separated by |")
+                    } else if name == "triggers" {
+                        for phrase in fields[2].split(separator: ";") {
+                            if let why = Lexicon.triggerPhraseProblem(String(phrase)) {
+                                problem("extraction.dictionaries", "\(path)/triggers.txt:\(i + 1): \(why)")
+                            }
+                        }
                     }
                 }
             }
