@@ -17,12 +17,18 @@ public struct Lexicon: Sendable {
 
     static func isGap(_ word: String) -> Bool { word == "*" || word == "**" }
 
-    /// Why a trigger phrase cannot be used, or nil ("met *": a gap must stand between words).
-    public static func triggerPhraseProblem(_ phrase: String) -> String? {
+    /// A trigger phrase's words, "**" kept whole (the tokenizer splits it in two).
+    static func triggerWords(_ phrase: String) -> [String] {
         var words: [String] = []
         for w in Tokenizer.words(phrase) {
             if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
         }
+        return words
+    }
+
+    /// Why a trigger phrase cannot be used, or nil ("met *": a gap must stand between words).
+    public static func triggerPhraseProblem(_ phrase: String) -> String? {
+        let words = triggerWords(phrase)
         guard let first = words.first, let last = words.last else { return "empty phrase" }
         if isGap(first) || isGap(last) || zip(words, words.dropFirst()).contains(where: { isGap($0) && isGap($1) }) {
             return "\"\(phrase)\": a * or ** must stand between two words"
@@ -181,15 +187,8 @@ public struct Lexicon: Sendable {
             let f = Self.fields(line)
             guard f.count >= 3 else { continue }
             for p in Self.list(f[2]) {
-                var words: [String] = []
-                for w in Tokenizer.words(p) {
-                    // The tokenizer splits "**" in two.
-                    if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
-                }
-                // A gap stands between words: a phrase that starts or ends with one cannot match.
-                guard let first = words.first, !Self.isGap(first), !Self.isGap(words.last!),
-                    !zip(words, words.dropFirst()).contains(where: { Self.isGap($0) && Self.isGap($1) })
-                else { continue }
+                let words = Self.triggerWords(p)
+                guard let first = words.first, Self.triggerPhraseProblem(p) == nil else { continue }
                 triggers[first, default: []].append(Trigger(words: words, type: f[0], mode: f[1].isEmpty ? nil : f[1]))
             }
         }
