@@ -380,6 +380,12 @@ public struct Extractor: Sendable {
     /// "all", which come before verbs too ("both agreed").
     static let beforeParticiple: Set<String> = ["its", "the", "their", "his", "her", "a", "an", "our", "these", "those"]
     static let quoteTokens: Set<String> = ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}"]
+
+    /// A quotation mark, checked by its bytes before any hashing (this runs for every cue).
+    static func isQuote(_ w: String) -> Bool {
+        guard let b = w.utf8.first, b == 0x22 || b == 0x27 || b == 0xE2, w.utf8.count <= 3 else { return false }
+        return quoteTokens.contains(w)
+    }
     static let causeCues: [[String]] = [
         ["in", "response", "to"], ["in", "retaliation", "for"], ["because", "of"], ["as", "punishment", "for"],
     ]
@@ -501,12 +507,12 @@ public struct Extractor: Sendable {
         var i = trigger - 1
         let lower = max(clauseStart, trigger - 8)
         while i >= lower {
-            for cue in lexicon.modality where i + cue.words.count <= trigger {
+            for cue in lexicon.modality where i + cue.words.count <= trigger && tokens[i].lower == cue.words[0] {
                 // Quotation marks inside a cue do not break it: would "certainly be open" to meeting.
-                var k = i
+                var k = i + 1
                 var ok = true
-                for w in cue.words {
-                    while k < trigger, Self.quoteTokens.contains(tokens[k].lower), w != tokens[k].lower { k += 1 }
+                for w in cue.words.dropFirst() {
+                    while k < trigger, Self.isQuote(tokens[k].lower) { k += 1 }
                     guard k < trigger, tokens[k].lower == w else {
                         ok = false
                         break
