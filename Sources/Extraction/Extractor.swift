@@ -86,7 +86,7 @@ public struct Extractor: Sendable {
                 var causeStart = clauseEnd
                 for c in trig.end..<tokens.count
                 where
-                    (Self.causeFirstWords.contains(tokens[c].lower)
+                    (Self.isCauseStart(tokens[c].lower)
                     && Self.causeCues.contains(where: { cue in
                         c + cue.count <= tokens.count && cue.indices.allSatisfy { tokens[c + $0].lower == cue[$0] }
                     })) || Self.isBoundary(tokens, c)
@@ -374,7 +374,8 @@ public struct Extractor: Sendable {
 
     static let recallWords: Set<String> = ["recalled", "recall", "recalls"]
     static let threatenedActions: Set<String> = ["act", "resolve", "vowed"]
-    static let causeFirstWords: Set<String> = ["in", "because", "as"]
+    /// The first words of `causeCues`, compared without hashing (this runs for every token after a trigger).
+    static func isCauseStart(_ w: String) -> Bool { w == "in" || w == "because" || w == "as" }
     static let auxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "are", "been", "also", "reportedly"]
     /// Words before a participle used as an adjective ("its expelled ambassador"); not "both" or
     /// "all", which come before verbs too ("both agreed").
