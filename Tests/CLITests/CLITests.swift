@@ -92,6 +92,20 @@ struct CLITests {
         #expect(try CLIRunner.run(["feed", "inspect", dir + "/x.html"]).status == 65)
     }
 
+    @Test func feedInspectTellsHowTheFeedCame() throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/old.rss", .init(status: 301, body: Data(), headers: ["Location": "/new.rss"]))
+        let body = Data("<rss version=\"2.0\"><channel><title>Moved desk</title></channel></rss>".utf8)
+        server.set("/new.rss", .init(body: body))
+        let r = try CLIRunner.run(["feed", "inspect", "--json", server.url("/old.rss")])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"title\" : \"Moved desk\""))
+        #expect(
+            r.stderr.contains(
+                "feed inspect: fetched \(server.url("/old.rss")): 200 over HTTP/1.1, \(body.count) bytes, application/rss+xml; moved permanently to \(server.url("/new.rss"))"
+            ), "\(r.stderr)")
+    }
+
     @Test func feedPagePrintsAnArticlesMainText() throws {
         let dir = CLIRunner.tempDirectory()
         let story = "The two foreign ministers met in Geneva on Monday, officials said, and agreed to meet again next month."

@@ -21,6 +21,17 @@ struct FeedCommand: AsyncParsableCommand {
         do {
             let result = try await CurlFeedFetcher(settings: settings).fetch(FetchRequest(url: source, accept: accept))
             if result.notModified { throw CLIError.failure("\(command): \(source): unexpected 304 Not Modified") }
+            // How it came, on stderr so that --json output stays clean.
+            var how = "\(command): fetched \(source): \(result.status)"
+            if let v = result.httpVersion { how += " over HTTP/\(v)" }
+            how += ", \(result.body.count) bytes"
+            if let type = result.contentType { how += ", \(type)" }
+            if let moved = result.permanentURL {
+                how += "; moved permanently to \(moved)"
+            } else if result.finalURL != source {
+                how += "; redirected to \(result.finalURL)"
+            }
+            FileHandle.standardError.write(Data((how + "\n").utf8))
             return (result.body, result.charset, URL(string: result.finalURL))
         } catch let e as FetchError {
             throw CLIError.badInput(e.description)
