@@ -137,6 +137,18 @@ public final class Nginx: @unchecked Sendable {
         public var proto: String
     }
 
+    /// The access log once it has at least `count` lines, or as it is after `timeout` seconds:
+    /// nginx writes a line after the response has gone, so a client can be faster than the log.
+    public func accessLog(atLeast count: Int, timeout: Double = 3) -> [Access] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var log = accessLog
+        while log.count < count, Date() < deadline {
+            usleep(20_000)
+            log = accessLog
+        }
+        return log
+    }
+
     /// The access log so far (nginx writes each line when the response is done).
     public var accessLog: [Access] {
         let text = (try? String(contentsOfFile: directory + "/access.log", encoding: .utf8)) ?? ""
