@@ -115,6 +115,23 @@ struct PoliteFetchingTests {
         #expect(other.nextPollAt.timeIntervalSince(t0) >= 590)
     }
 
+    @Test func theSameBodyAgainFromAServerWithoutConditionalGetIsNotReadAgain() async throws {
+        let server = try LoopbackHTTPServer()
+        // No ETag, no Last-Modified: every poll gets a 200.
+        server.set("/plain.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather])))
+        let c = config([FeedConfig(url: server.url("/plain.rss"))])
+        let store = try Store(path: c.daemon.database)
+        let first = await cycle(c, store: store).run(onlyDue: false)
+        let second = await cycle(c, store: store).run(onlyDue: false)
+        #expect(first.fetched == 1 && first.newArticles == 2)
+        #expect(second.fetched == 0 && second.notModified == 1)
+        #expect(server.requests(for: "/plain.rss").map(\.status) == [200, 200])
+        // A changed body is read.
+        server.set("/plain.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather, Fixtures.sameMeetingElsewhere])))
+        let third = await cycle(c, store: store).run(onlyDue: false)
+        #expect(third.fetched == 1 && third.newArticles == 1)
+    }
+
     @Test func serverErrorsBackOffExponentiallyWithJitter() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/err.rss", .init(status: 500, body: Data("oops".utf8)))

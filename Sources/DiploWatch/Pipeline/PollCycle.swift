@@ -51,7 +51,8 @@ public struct PollCycle: Sendable {
 
     enum Outcome: Sendable {
         case fetched(FeedConfig, Prepared)
-        case notModified(FeedConfig, permanentURL: String?)
+        /// 304, or a 200 whose body hashes as the last one stored (new validators, if any, kept).
+        case notModified(FeedConfig, permanentURL: String?, validators: (etag: String?, lastModified: String?)? = nil)
         case failed(FeedConfig, reason: String, retryAfter: Double?, gone: Bool = false)
     }
 
@@ -62,6 +63,7 @@ public struct PollCycle: Sendable {
         var etag: String?
         var lastModified: String?
         var permanentURL: String?
+        var bodyHash: String?
         /// The interval adapted to the entries' dates (nil for a feed with a fixed interval).
         var interval: Double?
         /// Entry pages fetched for a full_text feed, to cache.
@@ -103,12 +105,18 @@ public struct PollCycle: Sendable {
                         return .failed(feed, reason: error.description, retryAfter: error.retryAfter, gone: error.status == 410)
                     }
                     if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
+                    // The same bytes as last time, from a server that ignores conditional GET.
+                    let hash = Self.bodyHash(result.body)
+                    if hash == state?.bodyHash {
+                        return .notModified(feed, permanentURL: result.permanentURL, validators: (result.etag, result.lastModified))
+                    }
                     do {
                         let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL), charset: result.charset)
                         var prepared = try await prepare(parsed, feed: feed, now: now, gate: gate)
                         prepared.etag = result.etag
                         prepared.lastModified = result.lastModified
                         prepared.permanentURL = result.permanentURL
+                        prepared.bodyHash = hash
                         return .fetched(feed, prepared)
                     } catch {
                         return .failed(feed, reason: "\(error)", retryAfter: nil)
@@ -130,7 +138,7 @@ public struct PollCycle: Sendable {
             while let outcome = await group.next() {
                 let feed: FeedConfig
                 switch outcome {
-                case .fetched(let f, _), .notModified(let f, _), .failed(let f, _, _, _): feed = f
+                case .fetched(let f, _), .notModified(let f, _, _), .failed(let f, _, _, _): feed = f
                 }
                 if let host = HostGate.host(of: target(feed)) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
@@ -203,9 +211,9 @@ public struct PollCycle: Sendable {
         case .failed(let feed, let reason, let retryAfter, let gone):
             report.failed += 1
             fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, gone: gone, now: now)
-        case .notModified(let feed, let permanentURL):
+        case .notModified(let feed, let permanentURL, let validators):
             report.notModified += 1
-            recordAnswer(feed, state: state, title: nil, validators: nil, permanentURL: permanentURL, interval: nil, now: now)
+            recordAnswer(feed, state: state, title: nil, validators: validators, permanentURL: permanentURL, interval: nil, now: now)
             logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
         case .fetched(let feed, let prepared):
             report.fetched += 1
@@ -219,7 +227,7 @@ public struct PollCycle: Sendable {
                 report.alerts += o.alerts
                 recordAnswer(
                     feed, state: state, title: prepared.title, validators: (prepared.etag, prepared.lastModified),
-                    permanentURL: prepared.permanentURL, interval: prepared.interval, now: now)
+                    permanentURL: prepared.permanentURL, interval: prepared.interval, bodyHash: prepared.bodyHash, now: now)
             } catch {
                 logger.error("cannot store feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
             }
@@ -228,12 +236,12 @@ public struct PollCycle: Sendable {
 
     private func recordAnswer(
         _ feed: FeedConfig, state: FeedState?, title: String?, validators: (etag: String?, lastModified: String?)?,
-        permanentURL: String?, interval: Double?, now: Date
+        permanentURL: String?, interval: Double?, bodyHash: String? = nil, now: Date
     ) {
         do {
             let moved = try store.recordSuccess(
-                url: feed.url, title: title, validators: validators, permanentURL: permanentURL, interval: interval, now: now,
-                next: nextPoll(feed, adapted: interval ?? state?.interval, now: now))
+                url: feed.url, title: title, validators: validators, permanentURL: permanentURL, interval: interval, bodyHash: bodyHash,
+                now: now, next: nextPoll(feed, adapted: interval ?? state?.interval, now: now))
             if state?.dead == true { logger.notice("dead feed answers again", metadata: ["feed.url": "\(feed.url)"]) }
             if let moved {
                 logger.notice(
@@ -306,6 +314,19 @@ public struct PollCycle: Sendable {
             logger.info("entry page not fetched; using the feed's text", metadata: ["page.url": "\(url)", "error": "\(error)"])
             return nil
         }
+    }
+
+    /// 64-bit FNV-1a of a body, as hex: equal bodies, equal hashes.
+    static func bodyHash(_ body: Data) -> String {
+        let h = body.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in raw {
+                h ^= UInt64(b)
+                h = h &* 0x100_0000_01b3
+            }
+            return h
+        }
+        return String(h, radix: 16) + "-" + String(body.count)
     }
 
     /// How often to poll a feed, from the dates of its entries: half the mean gap between its

@@ -21,6 +21,8 @@ public struct FeedState: Sendable, Codable, Equatable {
     public var dead: Bool
     /// The interval adapted to the feed's publishing rhythm.
     public var interval: Double?
+    /// A hash of the last body read and stored.
+    public var bodyHash: String?
 
     /// What `diplowatch feeds` shows: new, ok, failing, dead.
     public var state: String
@@ -41,6 +43,7 @@ public struct FeedState: Sendable, Codable, Equatable {
         failingSince = (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:))
         dead = (row["dead"] as Int? ?? 0) != 0
         interval = row["interval"]
+        bodyHash = row["body_hash"]
         state = dead ? "dead" : errorCount > 0 ? "failing" : lastPolledAt == nil ? "new" : "ok"
     }
 }
@@ -81,7 +84,7 @@ extension Store {
     @discardableResult
     public func recordSuccess(
         url: String, title: String? = nil, validators: (etag: String?, lastModified: String?)?, permanentURL: String?, interval: Double?,
-        now: Date, next: Date
+        bodyHash: String? = nil, now: Date, next: Date
     ) throws(StoreError) -> String? {
         try write { db in
             _ = try self.feedID(db, url: url)
@@ -94,8 +97,9 @@ extension Store {
             try db.run(
                 sql: """
                     UPDATE feeds SET error_count = 0, last_error = NULL, failing_since = NULL, dead = 0, last_ok_at = ?,
-                    last_polled_at = ?, next_poll_at = ?, interval = COALESCE(?, interval) WHERE url = ?
-                    """, arguments: [t, t, next.timeIntervalSince1970, interval, url])
+                    last_polled_at = ?, next_poll_at = ?, interval = COALESCE(?, interval), body_hash = COALESCE(?, body_hash)
+                    WHERE url = ?
+                    """, arguments: [t, t, next.timeIntervalSince1970, interval, bodyHash, url])
             return try self.recordRedirect(db, url: url, permanentURL: permanentURL)
         }
     }

@@ -145,6 +145,11 @@ extension Store {
                 t.column("fetched_at", .double).notNull()
             }
         }
+        m.registerMigration("v7: body hash") { db in
+            // A hash of the last body read: a server without conditional GET that sends the same
+            // feed again costs no parsing.
+            try db.alter(table: "feeds") { t in t.add(column: "body_hash", .text) }
+        }
         return m
     }
 }
