@@ -448,7 +448,7 @@ public struct Extractor: Sendable {
 
     /// The tokens a phrase's "*" gap covered when it matched at `start`.
     private func gapRange(_ words: [String], _ tokens: [Token], at start: Int) -> Range<Int>? {
-        guard let star = words.firstIndex(where: { $0 == "*" || $0 == "**" }),
+        guard let star = words.firstIndex(where: Lexicon.isGap),
             let before = match(Array(words[..<star]), tokens, at: start),
             let after = match(Array(words[star...]), tokens, at: before)
         else { return nil }
@@ -462,7 +462,7 @@ public struct Extractor: Sendable {
         var i = start
         var w = 0
         while w < words.count {
-            if words[w] == "*" || words[w] == "**" {
+            if Lexicon.isGap(words[w]) {
                 // "*" stands for one to three words, "**" for one to eight ("ordered ** to leave").
                 let most = words[w] == "*" ? 3 : 8
                 let nextWord = words[w + 1]

@@ -24,15 +24,14 @@ public enum Charset {
         if hasBOM(bytes) { return nil }
         let declaration = xmlDeclarationEncoding(bytes)
         let label = (declaration?.value ?? httpCharset)?.lowercased()
-        let valid = isValidUTF8(bytes)
         switch label {
         case let l? where latin.contains(l):
             let hasHighBytes = bytes.contains { $0 >= 0x80 }
             if !hasHighBytes { return nil }
-            let utf8 = valid ? bytes : windows1252ToUTF8(bytes)
+            let utf8 = isValidUTF8(bytes) ? bytes : windows1252ToUTF8(bytes)
             return relabel(utf8, declaration: declaration?.range)
         case nil, "utf-8", "utf8":
-            return valid ? nil : relabel(repairUTF8(bytes), declaration: declaration?.range)
+            return isValidUTF8(bytes) ? nil : relabel(repairUTF8(bytes), declaration: declaration?.range)
         default:
             return nil
         }

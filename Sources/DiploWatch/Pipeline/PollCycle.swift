@@ -87,6 +87,8 @@ public struct PollCycle: Sendable {
         let gate = HostGate(perHost: config.daemon.perHost)
         let limit = max(1, config.daemon.concurrency)
         func target(_ feed: FeedConfig) -> String { states[feed.url]?.fetchURL ?? feed.url }
+        // Each due feed's host, parsed once: the scheduler looks them up on every feed that finishes.
+        let hosts = Dictionary(due.map { ($0.url, HostGate.host(of: target($0))) }, uniquingKeysWith: { a, _ in a })
         var lastProgress = Date.distantPast
         await withTaskGroup(of: Outcome.self) { group in
             // Feeds whose host is busy wait while feeds on other hosts go ahead.
@@ -95,7 +97,7 @@ public struct PollCycle: Sendable {
             func start(_ feed: FeedConfig) {
                 let state = states[feed.url]
                 let url = target(feed)
-                if let host = HostGate.host(of: url) { busy[host, default: 0] += 1 }
+                if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 0] += 1 }
                 group.addTask {
                     let request = FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified, proxy: feed.proxy)
                     let result: FetchResult
@@ -128,7 +130,7 @@ public struct PollCycle: Sendable {
             func startNext() -> Bool {
                 guard
                     let i = pending.firstIndex(where: { feed in
-                        HostGate.host(of: target(feed)).map { busy[$0, default: 0] < gate.perHost } ?? true
+                        hosts[feed.url].flatMap { $0 }.map { busy[$0, default: 0] < gate.perHost } ?? true
                     })
                 else { return false }
                 start(pending.remove(at: i))
@@ -140,7 +142,7 @@ public struct PollCycle: Sendable {
                 switch outcome {
                 case .fetched(let f, _), .notModified(let f, _, _), .failed(let f, _, _, _): feed = f
                 }
-                if let host = HostGate.host(of: target(feed)) { busy[host, default: 1] -= 1 }
+                if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
                 await handle(outcome, state: states[feed.url], now: now, report: &report)
                 if let progress, Date().timeIntervalSince(lastProgress) >= 5, store.isHealthy() {
