@@ -8,10 +8,10 @@ let package = Package(
         .executable(name: "diplowatch", targets: ["diplowatch"]),
         .library(name: "DiploWatch", targets: ["DiploWatch"]),
         .library(name: "DiploWatchFeeds", targets: ["Feeds"]),
+        .library(name: "DiploWatchTOML", targets: ["TOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
@@ -28,15 +28,16 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Feeds", dependencies: ["CLibXML2"]),
+        // The config file's parser: pure Swift, so no input can abort the process (see Fuzz/).
+        .target(name: "TOML"),
         .target(name: "Extraction", exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
         .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
         .target(
             name: "DiploWatch",
             dependencies: [
-                "CCurl", "Feeds", "Extraction",
+                "CCurl", "Feeds", "Extraction", "TOML",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -56,6 +57,7 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
         .testTarget(
             name: "DiploWatchTests",

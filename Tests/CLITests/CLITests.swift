@@ -32,6 +32,27 @@ struct CLITests {
         #expect(try CLIRunner.run(["config", "check", "-c", dir + "/missing.toml"]).status == 78)
     }
 
+    /// Lines on which the TOML parser used before asserted and aborted the process (rc 134).
+    @Test(arguments: ["[\n", "[[\n", "[ ]\n", "a = 1\n[\n", "[daemon]\n[", "x = [\n", "= 1\n", "[a.]\n"])
+    func configCheckNeverAbortsOnBrokenSyntax(_ text: String) throws {
+        let dir = CLIRunner.tempDirectory()
+        let path = dir + "/x.toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["config", "check", "-c", path])
+        #expect(r.status == 78, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("config: \(path):"))
+        #expect(r.stderr.contains("syntax error"))
+        #expect(!r.stderr.contains(": -: "), "every syntax error names a key or a table header")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aMissingConfigFileSaysWhy() throws {
+        let dir = CLIRunner.tempDirectory()
+        let r = try CLIRunner.run(["config", "check", "-c", dir + "/missing.toml"])
+        #expect(r.status == 78)
+        #expect(r.stderr == "config: \(dir)/missing.toml: cannot read the file: No such file or directory\n")
+    }
+
     @Test func embeddedDefaultWorksWithoutAConfigFile() throws {
         // systemd's directories decide the defaults, for root and users alike.
         let home = CLIRunner.tempDirectory()

@@ -170,6 +170,15 @@ struct EndToEndTests {
         #expect(stderrText.contains("diplowatch.toml:15: alerts2: unknown key"))
         #expect(p.isRunning)
 
+        // A line the old TOML parser asserted on ("[") is a syntax error too, not the end of the daemon.
+        try "[\n".write(toFile: cfg, atomically: true, encoding: .utf8)
+        kill(p.processIdentifier, SIGHUP)
+        #expect(
+            waitUntil(10) {
+                ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "").contains("diplowatch.toml:1: [table header]: syntax error")
+            })
+        #expect(p.isRunning)
+
         // A good config on SIGHUP applies without a restart: the new feed's alert arrives.
         try config(dir: dir, feeds: [server.url("/world.rss"), server.url("/second.rss")]).replacingOccurrences(
             of: "[\"USA\", \"CHN\"]", with: "[\"USA\", \"CHN\", \"RUS\"]"

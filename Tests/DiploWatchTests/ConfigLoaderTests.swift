@@ -206,4 +206,26 @@ struct ConfigLoaderTests {
         #expect(!c.topics.isEmpty)
         #expect(c.feeds.allSatisfy { EmbeddedDefault.samples[String($0.url.dropFirst("sample:".count))] != nil })
     }
+
+    static func problems(_ text: String) -> [String] {
+        do {
+            _ = try ConfigLoader.parse(text, file: "c.toml")
+            return []
+        } catch {
+            return error.problems.map(\.description)
+        }
+    }
+
+    /// Syntax errors and keys in nested dotted form name their line and key, never "-".
+    @Test func dottedKeysAndSyntaxErrorsNameLineAndKey() {
+        #expect(
+            Self.problems("x = 1\n[daemon]\nproxy.host.name = \"p\"\n") == [
+                "c.toml:1: x: unknown key (expected daemon, alerts, extraction, feeds, topics, actors)",
+                "c.toml:3: daemon.proxy: must be a string, not table",
+            ])
+        #expect(Self.problems("[daemon]\ntimeout = 30s\n").first?.hasPrefix("c.toml:2: daemon.timeout: syntax error") == true)
+        #expect(
+            Self.problems("[[feeds]]\nurl = \"https://a/\"\nname = \"x\n").first?.hasPrefix("c.toml:3: feeds[0].name: syntax error") == true
+        )
+    }
 }

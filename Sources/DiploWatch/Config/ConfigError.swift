@@ -5,8 +5,10 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     public var key: String
     public var message: String
 
+    /// `file:line: key: message`; a problem with the file as a whole is `file: message`.
     public var description: String {
-        "\(file):\(line.map(String.init) ?? "?"): \(key): \(message)"
+        if line == nil, key == "-" { return "\(file): \(message)" }
+        return "\(file):\(line.map(String.init) ?? "?"): \(key): \(message)"
     }
 }
 

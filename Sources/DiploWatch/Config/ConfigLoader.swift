@@ -1,6 +1,10 @@
 import Extraction
 import Foundation
-import TOMLKit
+import TOML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads and validates a TOML config. Every problem is collected (unknown keys, wrong types,
 /// bad values), each named by file, line and key, so `config check` can list them all at once.
@@ -16,9 +20,17 @@ public enum ConfigLoader {
         return EmbeddedDefault.config
     }
 
+    /// Config files larger than this are refused before parsing.
+    static let maxFileSize = 1 << 20
+
     public static func load(file: String) throws(ConfigError) -> Config {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "cannot read the file")])
+            throw ConfigError(problems: [
+                ConfigProblem(file: file, line: nil, key: "-", message: "cannot read the file: \(Self.whyUnreadable(file))")
+            ])
+        }
+        guard data.count <= maxFileSize else {
+            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "larger than 1 MB; not a config file")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "not UTF-8 text")])
@@ -29,24 +41,37 @@ public enum ConfigLoader {
         return config
     }
 
+    /// Why `file` could not be read, in the system's words ("No such file or directory").
+    static func whyUnreadable(_ file: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "it is a directory"
+        }
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            close(fd)
+            return "read error"
+        }
+        return String(cString: strerror(errno))
+    }
+
     static func directory(of file: String) -> String {
         let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
         return URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
-        let root: TOMLTable
+        let document: TOMLDocument
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(problems: [
-                ConfigProblem(file: file, line: error.source.begin.line, key: "-", message: "syntax error: \(error.description)")
-            ])
+            document = try TOMLDocument(parsing: text)
         } catch {
-            throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "\(error)")])
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: file, line: error.line, key: error.key, message: "syntax error at column \(error.column): \(error.message)")
+            ])
         }
-        var reader = Reader(file: file, lines: KeyLines(text))
-        let config = reader.read(root)
+        var reader = Reader(file: file, lines: KeyLines(document.lines))
+        let config = reader.read(document.root)
         if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
         return config
     }
@@ -304,7 +329,7 @@ public enum ConfigLoader {
         mutating func string(_ t: TOMLTable, _ path: String) -> String? {
             guard let v = t[leaf(path)] else { return nil }
             guard let s = v.string else {
-                problem(path, "must be a string, not \(v.type)")
+                problem(path, "must be a string, not \(v.typeName)")
                 return nil
             }
             return s
@@ -319,7 +344,7 @@ public enum ConfigLoader {
             }
             var out: [String] = []
             for e in a {
-                if let s = e.string { out.append(s) } else { problem(path, "must be a list of strings (found \(e.type))") }
+                if let s = e.string { out.append(s) } else { problem(path, "must be a list of strings (found \(e.typeName))") }
             }
             return out
         }
@@ -327,7 +352,7 @@ public enum ConfigLoader {
         mutating func int(_ t: TOMLTable, _ path: String, _ range: ClosedRange<Int>) -> Int? {
             guard let v = t[leaf(path)] else { return nil }
             guard let n = v.int else {
-                problem(path, "must be an integer, not \(v.type)")
+                problem(path, "must be an integer, not \(v.typeName)")
                 return nil
             }
             guard range.contains(n) else {
@@ -340,7 +365,7 @@ public enum ConfigLoader {
         mutating func bool(_ t: TOMLTable, _ path: String) -> Bool? {
             guard let v = t[leaf(path)] else { return nil }
             guard let b = v.bool else {
-                problem(path, "must be true or false, not \(v.type)")
+                problem(path, "must be true or false, not \(v.typeName)")
                 return nil
             }
             return b
@@ -399,41 +424,18 @@ public enum ConfigDuration {
     }
 }
 
-/// Finds the line of a key in TOML source text: `daemon.poll_interval`, `feeds[2].url`.
+/// The line of a key (`daemon.poll_interval`, `feeds[2].url`), as the TOML parser recorded it;
+/// a key that is not written (a missing one) gets its table's line.
 struct KeyLines {
-    private var map: [String: Int] = [:]
+    let map: [String: Int]
 
-    init(_ text: String) {
-        var table = ""
-        var counts: [String: Int] = [:]
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            let n = i + 1
-            if line.hasPrefix("[[") {
-                let name = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                let idx = counts[name, default: 0]
-                counts[name] = idx + 1
-                table = "\(name)[\(idx)]"
-                map[table] = map[table] ?? n
-                map[name] = map[name] ?? n
-            } else if line.hasPrefix("[") {
-                table = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                map[table] = map[table] ?? n
-            } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
-                let key = line[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                guard !key.isEmpty, !key.contains(" ") else { continue }
-                let full = table.isEmpty ? key : "\(table).\(key)"
-                map[full] = map[full] ?? n
-            }
-        }
-    }
+    init(_ map: [String: Int]) { self.map = map }
 
     func line(of key: String) -> Int? {
         if let n = map[key] { return n }
-        // Fall back to the enclosing table.
         var k = key
-        while let dot = k.lastIndex(of: ".") {
-            k = String(k[..<dot])
+        while let cut = k.lastIndex(where: { $0 == "." || $0 == "[" }) {
+            k = String(k[..<cut])
             if let n = map[k] { return n }
         }
         return nil
