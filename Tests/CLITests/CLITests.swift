@@ -46,6 +46,19 @@ struct CLITests {
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
+    /// `timeout = "999999999999d"` passed config check, then poll trapped (SIGILL) converting it.
+    @Test func aHugeDurationIsABadConfigNotATrap() throws {
+        let dir = CLIRunner.tempDirectory()
+        let path = dir + "/x.toml"
+        try "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\ntimeout = \"999999999999d\"\n[[feeds]]\nurl = \"http://127.0.0.1:9/x\"\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        for command in [["config", "check"], ["poll"]] {
+            let r = try CLIRunner.run(command + ["-c", path])
+            #expect(r.status == 78, "\(command): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("config: \(path):3: daemon.timeout: must be between 0.1s and 1h, not 999999999999d"))
+        }
+    }
+
     @Test func aMissingConfigFileSaysWhy() throws {
         let dir = CLIRunner.tempDirectory()
         let r = try CLIRunner.run(["config", "check", "-c", dir + "/missing.toml"])

@@ -26,7 +26,7 @@ struct ConfigLoaderTests {
             [[topics]]
             name = "t"
             keywords = ["Taiwan"]
-            countries = ["usa", "CHN"]
+            countries = ["USA", "CHN"]
             types = ["consult"]
             status = ["planned"]
             [[actors]]
@@ -214,6 +214,58 @@ struct ConfigLoaderTests {
         } catch {
             return error.problems.map(\.description)
         }
+    }
+
+    /// Every duration has an upper bound: beyond it the fetcher's and scheduler's arithmetic overflowed
+    /// (`timeout = "999999999999d"` passed config check, then poll trapped).
+    @Test(arguments: [
+        ("daemon", "timeout"), ("daemon", "connect_timeout"), ("daemon", "poll_interval"), ("daemon", "min_interval"),
+        ("daemon", "max_interval"), ("daemon", "dead_after"), ("daemon", "retention"),
+    ])
+    func hugeDurationsAreRefusedWithLineAndKey(_ table: String, _ key: String) {
+        for value in ["\"999999999999d\"", "9223372036854775807", "\"99999999999999999999999999999s\""] {
+            let problems = Self.problems("[\(table)]\n\(key) = \(value)\n")
+            #expect(problems.count == 1 && problems[0].hasPrefix("c.toml:2: \(table).\(key): must be between"), "\(value): \(problems)")
+        }
+        #expect(
+            Self.problems("[[feeds]]\nurl = \"https://a.example/\"\ninterval = \"400d\"\n").first?.hasPrefix("c.toml:3: feeds[0].interval")
+                == true)
+        #expect(
+            Self.problems("[[alerts.webhook]]\nurl = \"https://a.example/\"\ntimeout = \"2h\"\n").first?.hasPrefix(
+                "c.toml:3: alerts.webhook[0].timeout") == true)
+    }
+
+    /// Values that passed config check and should not.
+    @Test func hostileAndEmptyValuesAreRefused() {
+        let problems = Self.problems(
+            """
+            a.b.c = 1
+            [daemon]
+            user_agent = "DiploWatch\\r\\nX-Evil: 1"
+            database = ""
+            metrics = ""
+            [alerts]
+            log = ""
+            [[alerts.webhook]]
+            url = "https://"
+            [[feeds]]
+            url = "http://"
+            [[feeds]]
+            url = "https://example.org:99999/x"
+            [[topics]]
+            name = "t"
+            countries = ["usa", "Russia", "U S", "USA"]
+            """)
+        let expected = [
+            "c.toml:1: a: unknown key", "c.toml:3: daemon.user_agent: must be one line of printable text",
+            "c.toml:4: daemon.database: must name a file", "c.toml:5: daemon.metrics: must name a file",
+            "c.toml:7: alerts.log: must name a file", "c.toml:9: alerts.webhook[0].url: \"https://\" has no host",
+            "c.toml:11: feeds[0].url: \"http://\" has no host", "c.toml:13: feeds[1].url: port 99999 is out of range",
+            "c.toml:16: topics[0].countries: \"usa\": codes are written in capitals: USA",
+            "c.toml:16: topics[0].countries: \"Russia\" is not a code", "c.toml:16: topics[0].countries: \"U S\" is not a code",
+        ]
+        for e in expected { #expect(problems.contains { $0.hasPrefix(e) }, "\(e) in \(problems)") }
+        #expect(problems.count == expected.count, "\(problems)")
     }
 
     /// Syntax errors and keys in nested dotted form name their line and key, never "-".

@@ -106,16 +106,16 @@ public enum ConfigLoader {
                         "database", "poll_interval", "min_interval", "max_interval", "concurrency", "per_host", "connect_timeout",
                         "timeout", "max_body", "user_agent", "retention", "metrics", "dead_after", "proxy", "ca_file",
                     ])
-                if let s = string(t, "daemon.database") { c.daemon.database = expand(s) }
-                if let d = duration(t, "daemon.poll_interval") { c.daemon.pollInterval = d }
-                if let d = duration(t, "daemon.min_interval") { c.daemon.minInterval = d }
-                if let d = duration(t, "daemon.max_interval") { c.daemon.maxInterval = d }
+                if let s = path(t, "daemon.database") { c.daemon.database = expand(s) }
+                if let d = duration(t, "daemon.poll_interval", Limits.interval) { c.daemon.pollInterval = d }
+                if let d = duration(t, "daemon.min_interval", Limits.interval) { c.daemon.minInterval = d }
+                if let d = duration(t, "daemon.max_interval", Limits.interval) { c.daemon.maxInterval = d }
                 if let lo = c.daemon.minInterval, let hi = c.daemon.maxInterval, lo > hi {
                     problem("daemon.max_interval", "must not be shorter than daemon.min_interval")
                 }
                 if let n = int(t, "daemon.concurrency", 1...256) { c.daemon.concurrency = n }
                 if let n = int(t, "daemon.per_host", 1...64) { c.daemon.perHost = n }
-                if let d = duration(t, "daemon.dead_after") { c.daemon.deadAfter = d }
+                if let d = duration(t, "daemon.dead_after", Limits.deadAfter) { c.daemon.deadAfter = d }
                 if let s = string(t, "daemon.proxy") {
                     c.daemon.proxy = s
                     checkProxy(s, "daemon.proxy")
@@ -125,16 +125,22 @@ public enum ConfigLoader {
                     c.daemon.caFile = f
                     checkCAFile(f)
                 }
-                if let d = duration(t, "daemon.connect_timeout") { c.daemon.connectTimeout = d }
-                if let d = duration(t, "daemon.timeout") { c.daemon.timeout = d }
+                if let d = duration(t, "daemon.connect_timeout", Limits.timeout) { c.daemon.connectTimeout = d }
+                if let d = duration(t, "daemon.timeout", Limits.timeout) { c.daemon.timeout = d }
                 if let n = int(t, "daemon.max_body", 1024...1_073_741_824) { c.daemon.maxBodyBytes = n }
-                if let s = string(t, "daemon.user_agent") { c.daemon.userAgent = s }
-                if let d = duration(t, "daemon.retention") { c.daemon.retention = d }
-                if let s = string(t, "daemon.metrics") { c.daemon.metrics = expand(s) }
+                if let s = string(t, "daemon.user_agent") {
+                    if s.isEmpty || s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                        problem("daemon.user_agent", "must be one line of printable text (no CR, LF or other control characters)")
+                    } else {
+                        c.daemon.userAgent = s
+                    }
+                }
+                if let d = duration(t, "daemon.retention", Limits.retention) { c.daemon.retention = d }
+                if let s = path(t, "daemon.metrics") { c.daemon.metrics = expand(s) }
             }
             if let t = table(root, "alerts") {
                 allow(t, "alerts", ["log", "format", "webhook", "exec"])
-                if let s = string(t, "alerts.log") { c.alerts.log = expand(s) }
+                if let s = path(t, "alerts.log") { c.alerts.log = expand(s) }
                 if let s = string(t, "alerts.format") {
                     if let f = AlertSettings.Format(rawValue: s) {
                         c.alerts.format = f
@@ -150,12 +156,10 @@ public enum ConfigLoader {
                         if w["url"] == nil { problem("\(p).url", "missing (every webhook needs a url)") }
                         continue
                     }
-                    if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                        problem("\(p).url", "must be an http:// or https:// URL")
-                    }
+                    if let why = URLCheck.problem(url, schemes: ["http", "https"]) { problem("\(p).url", why) }
                     var hook = WebhookConfig(name: string(w, "\(p).name") ?? url, url: url, secretFile: string(w, "\(p).secret_file"))
                     if let n = int(w, "\(p).max_attempts", 1...100) { hook.maxAttempts = n }
-                    if let d = duration(w, "\(p).timeout") { hook.timeout = d }
+                    if let d = duration(w, "\(p).timeout", Limits.timeout) { hook.timeout = d }
                     if let f = hook.secretFile,
                         !FileManager.default.isReadableFile(atPath: f.hasPrefix("/") ? f : directoryOfFile + "/" + f)
                     {
@@ -174,7 +178,7 @@ public enum ConfigLoader {
                     if !program.hasPrefix("/") { problem("\(p).argv", "the program must be an absolute path, not \"\(program)\"") }
                     var exec = ExecConfig(name: string(e, "\(p).name") ?? program, argv: argv)
                     if let n = int(e, "\(p).max_attempts", 1...100) { exec.maxAttempts = n }
-                    if let d = duration(e, "\(p).timeout") { exec.timeout = d }
+                    if let d = duration(e, "\(p).timeout", Limits.timeout) { exec.timeout = d }
                     c.alerts.execs.append(exec)
                 }
             }
@@ -185,16 +189,13 @@ public enum ConfigLoader {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
                 }
-                let lower = url.lowercased()
-                if !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") || lower.hasPrefix("sample:")) {
-                    problem("\(p).url", "must be an http://, https:// or file: URL, not \"\(url)\"")
-                }
+                if let why = URLCheck.problem(url, schemes: ["http", "https", "file", "sample"]) { problem("\(p).url", why) }
                 if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
                 let proxy = string(t, "\(p).proxy")
                 if let proxy { checkProxy(proxy, "\(p).proxy") }
                 c.feeds.append(
                     FeedConfig(
-                        url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval"), proxy: proxy,
+                        url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval", Limits.interval), proxy: proxy,
                         fullText: bool(t, "\(p).full_text") ?? false))
             }
             for (i, t) in tables(root, "topics").enumerated() {
@@ -206,7 +207,7 @@ public enum ConfigLoader {
                 }
                 var topic = TopicConfig(name: name)
                 topic.keywords = strings(t, "\(p).keywords")
-                topic.countries = strings(t, "\(p).countries").map { $0.uppercased() }
+                topic.countries = strings(t, "\(p).countries")
                 topic.types = strings(t, "\(p).types").map { $0.uppercased() }
                 topic.status = strings(t, "\(p).status").map { $0.lowercased() }
                 topic.maxPerHour = int(t, "\(p).max_per_hour", 1...100_000)
@@ -216,8 +217,8 @@ public enum ConfigLoader {
                 for s in topic.status where !["occurred", "planned", "possible", "background"].contains(s) {
                     problem("\(p).status", "unknown status \"\(s)\" (expected occurred, planned, possible, background)")
                 }
-                for code in topic.countries where code.count < 2 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
-                    problem("\(p).countries", "\"\(code)\" is not a country or body code such as USA, CHN, EU")
+                for code in topic.countries {
+                    if let why = CountryCodes.problem(code) { problem("\(p).countries", why) }
                 }
                 if c.topics.contains(where: { $0.name == name }) { problem("\(p).name", "duplicate topic \"\(name)\"") }
                 c.topics.append(topic)
@@ -371,12 +372,32 @@ public enum ConfigLoader {
             return b
         }
 
-        mutating func duration(_ t: TOMLTable, _ path: String) -> Double? {
+        /// A duration within `range` seconds: a positive number of seconds or "30s", "15m", "2h", "1d".
+        mutating func duration(_ t: TOMLTable, _ path: String, _ range: ClosedRange<Double>) -> Double? {
             guard let v = t[leaf(path)] else { return nil }
-            if let n = v.int, n > 0 { return Double(n) }
-            if let s = v.string, let d = ConfigDuration.parse(s), d > 0 { return d }
-            problem(path, "must be a duration such as \"30s\", \"15m\", \"2h\" or a number of seconds")
-            return nil
+            let seconds = v.int.map(Double.init) ?? v.string.flatMap(ConfigDuration.parse)
+            guard let seconds, seconds.isFinite, seconds > 0 else {
+                problem(path, "must be a duration such as \"30s\", \"15m\", \"2h\" or a number of seconds")
+                return nil
+            }
+            guard range.contains(seconds) else {
+                problem(
+                    path,
+                    "must be between \(ConfigDuration.describe(range.lowerBound)) and \(ConfigDuration.describe(range.upperBound)), not \(v.string ?? v.int.map(String.init) ?? "\(seconds)")"
+                )
+                return nil
+            }
+            return seconds
+        }
+
+        /// A file path: a non-empty string without control characters.
+        mutating func path(_ t: TOMLTable, _ path: String) -> String? {
+            guard let s = string(t, path) else { return nil }
+            if s.isEmpty || s.contains("\0") {
+                problem(path, "must name a file (it is empty)")
+                return nil
+            }
+            return s
         }
 
         private func expand(_ path: String) -> String {
@@ -415,7 +436,13 @@ public enum ConfigDuration {
         return any ? total : nil
     }
 
+    /// A bound for messages: "1s", "30d", "0.1s".
+    public static func describe(_ seconds: Double) -> String {
+        seconds < 1 ? "\(seconds)s" : format(seconds)
+    }
+
     public static func format(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return "\(seconds)s" }
         let s = Int(seconds)
         if s > 0, s % 86400 == 0 { return "\(s / 86400)d" }
         if s > 0, s % 3600 == 0 { return "\(s / 3600)h" }

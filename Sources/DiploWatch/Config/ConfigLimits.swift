@@ -1,0 +1,42 @@
+import Foundation
+
+extension ConfigLoader {
+    /// Upper and lower bounds for every duration in the config, in seconds: beyond them a value is
+    /// a typo, and would overflow the fetcher's and scheduler's arithmetic.
+    enum Limits {
+        static let interval: ClosedRange<Double> = 1...(30 * 86400)
+        static let deadAfter: ClosedRange<Double> = 60...(365 * 86400)
+        static let timeout: ClosedRange<Double> = 0.1...3600
+        static let retention: ClosedRange<Double> = 3600...(100 * 365 * 86400)
+    }
+}
+
+/// The checks on URLs in the config: a scheme the daemon speaks and, for http(s), a host.
+enum URLCheck {
+    static func problem(_ url: String, schemes: Set<String>) -> String? {
+        let lower = url.lowercased()
+        guard let colon = lower.firstIndex(of: ":"), schemes.contains(String(lower[..<colon])) else {
+            return "must be a URL of scheme \(schemes.sorted().joined(separator: ", ")), not \"\(Redact.url(url))\""
+        }
+        if url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
+            return "must not contain spaces or control characters"
+        }
+        guard lower.hasPrefix("http") else { return nil }
+        guard let parsed = URLComponents(string: url), let host = parsed.host, !host.isEmpty else {
+            return "\"\(Redact.url(url))\" has no host (expected http://host/path)"
+        }
+        if let port = parsed.port, !(1...65535).contains(port) { return "port \(port) is out of range" }
+        return nil
+    }
+}
+
+/// The checks on the country and body codes a topic names.
+enum CountryCodes {
+    static func problem(_ code: String) -> String? {
+        if code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) { return nil }
+        if code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            return "\"\(code)\": codes are written in capitals: \(code.uppercased())"
+        }
+        return "\"\(code)\" is not a code: name states by their ISO 3166 alpha-3 code and bodies by theirs (USA, RUS, CHN, EU, UN, NATO)"
+    }
+}
