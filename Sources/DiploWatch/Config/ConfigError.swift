@@ -7,8 +7,25 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line: key: message`; a problem with the file as a whole is `file: message`.
     public var description: String {
-        if line == nil, key == "-" { return "\(file): \(message)" }
-        return "\(file):\(line.map(String.init) ?? "?"): \(key): \(message)"
+        if line == nil, key == "-" { return "\(file): \(Self.escaped(message))" }
+        return "\(file):\(line.map(String.init) ?? "?"): \(Self.escaped(key)): \(Self.escaped(message))"
+    }
+
+    /// Control characters from the file (a quoted key or value holding a newline or an escape
+    /// sequence) shown as escapes, so a problem stays one line and cannot drive the terminal.
+    static func escaped(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: TerminalText.isControl) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where TerminalText.isControl(u): out += "\\u{" + String(u.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }
 
