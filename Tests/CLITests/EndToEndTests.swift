@@ -195,6 +195,42 @@ struct EndToEndTests {
         #expect(lines(dir + "/alerts.jsonl").count == 2)
     }
 
+    /// A database deleted, or replaced by an empty file, while its alert log stays: the new
+    /// database's alert #1 (the same development, from another feed) is not the log's alert #1,
+    /// and is written.
+    @Test(arguments: ["delete", "empty file"])
+    func aRecreatedDatabaseNeverSwallowsAlerts(_ how: String) throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/world.rss", .init(body: Self.feed([Self.meeting])))
+        server.set(
+            "/other.rss",
+            .init(
+                body: Self.feed([("o1", Self.meeting.1, Self.meeting.2)])))
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        try config(dir: dir, feeds: [server.url("/world.rss")]).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let first = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(lines(dir + "/alerts.jsonl").count == 1)
+
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dir + "/db.sqlite" + suffix) }
+        if how == "empty file" { _ = FileManager.default.createFile(atPath: dir + "/db.sqlite", contents: Data()) }
+        try config(dir: dir, feeds: [server.url("/other.rss")]).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let second = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("1 alert lines written"), "\(second.stdout)")
+        #expect(second.stderr.contains("was not written from this database"), "\(second.stderr)")
+        let written = lines(dir + "/alerts.jsonl")
+        #expect(written.count == 2)
+        #expect(written.last?.contains("Jake Sullivan") == true)
+        #expect(written.first != written.last)
+        // A third poll finds its own line last and writes nothing again.
+        let third = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(third.stdout.contains("0 alert lines written"))
+        #expect(!third.stderr.contains("was not written from this database"))
+        #expect(lines(dir + "/alerts.jsonl").count == 2)
+    }
+
     @Test func secondInstanceOnTheSameDatabaseIsRefused() throws {
         let dir = CLIRunner.tempDirectory()
         let cfg = dir + "/diplowatch.toml"

@@ -78,6 +78,13 @@ public struct AlertLogSink: AlertSink {
         }
     }
 
+    /// The line is the one this sink writes for the alert, byte for byte: in JSON it carries the
+    /// database's identity, so a recreated database never mistakes an old log's line for its own.
+    public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
+        guard let written = mark.line else { return false }
+        return written == line(alert)
+    }
+
     /// Reads the last complete line of the log.
     public func lastDelivered() -> DeliveredMark? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -90,7 +97,10 @@ public struct AlertLogSink: AlertSink {
         let lines = data.split(separator: UInt8(ascii: "\n"))
         for raw in lines.reversed() {
             let line = String(decoding: raw, as: UTF8.self)
-            if let mark = Self.mark(in: line) { return mark }
+            if var mark = Self.mark(in: line) {
+                mark.line = line
+                return mark
+            }
         }
         return nil
     }

@@ -52,9 +52,11 @@ public struct Alert: Codable, Sendable, Equatable {
     /// For `kind == "digest"`: how many alerts the topic's rate limit held back (the development
     /// shown is the latest of them).
     public var heldBack: Int?
+    /// The identity of the database that raised the alert (`Store.identity`).
+    public var database: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, time, topic, kind, development, sources
+        case id, time, topic, kind, development, sources, database
         case heldBack = "held_back"
     }
 }

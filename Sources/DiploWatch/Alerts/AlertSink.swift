@@ -4,6 +4,14 @@ public protocol AlertSink: Sendable {
     func deliver(_ alerts: [Alert]) throws(AlertError)
     /// The last alert this sink holds, if it can tell (for crash recovery).
     func lastDelivered() -> DeliveredMark?
+    /// Whether `mark` (the sink's last line) is this alert as the sink wrote it.
+    func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool
+}
+
+extension AlertSink {
+    public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
+        alert.topic == mark.topic && (mark.developmentID == nil || mark.developmentID == alert.development.id)
+    }
 }
 
 /// A delivery failure; the alerts stay in the outbox and are retried.
@@ -18,4 +26,6 @@ public struct DeliveredMark: Sendable, Equatable {
     public var id: Int64
     public var topic: String
     public var developmentID: Int64?
+    /// The line itself, when the sink writes lines.
+    public var line: String? = nil
 }

@@ -169,7 +169,7 @@ public struct PollCycle: Sendable {
 
     private func deliver(_ report: inout Report) {
         do {
-            report.delivered += try AlertDelivery(store: store, sink: sink).deliverPending(now: Date())
+            report.delivered += try AlertDelivery(store: store, sink: sink, logger: logger).deliverPending(now: Date())
         } catch {
             report.deliveryError = "\(error)"
             logger.error("alert delivery failed; alerts stay queued and will be retried", metadata: ["error": "\(error)"])

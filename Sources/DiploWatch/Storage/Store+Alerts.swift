@@ -7,7 +7,8 @@ extension Store {
         let payload = try JSONDecoder().decode(AlertPayload.self, from: Data((row["payload"] as String).utf8))
         return Alert(
             id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topic: row["topic"],
-            kind: row["kind"], development: payload.development, sources: payload.sources, heldBack: payload.heldBack)
+            kind: row["kind"], development: payload.development, sources: payload.sources, heldBack: payload.heldBack,
+            database: identity.isEmpty ? nil : identity)
     }
 
     /// For each rate-limited topic whose window has room again (or whose oldest held alert is an
@@ -67,14 +68,15 @@ extension Store {
         }
     }
 
-    /// Whether the outbox holds the alert a sink says it wrote last.
-    public func alertMatches(_ mark: DeliveredMark) throws(StoreError) -> Bool {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT topic, development_id FROM alerts WHERE id = ?", arguments: [mark.id]) else {
-                return false
-            }
-            return row["topic"] == mark.topic && (mark.developmentID == nil || row["development_id"] == mark.developmentID)
+    /// Whether any alert waits for the alert log.
+    public func hasUndeliveredAlerts() throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM alerts WHERE delivered_at IS NULL AND held = 0)") ?? false
         }
+    }
+
+    /// One alert of the outbox by id.
+    public func alert(id: Int64) throws(StoreError) -> Alert? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [id]).map(self.alert(from:)) }
     }
 
     /// Alerts for the CLI, newest last.

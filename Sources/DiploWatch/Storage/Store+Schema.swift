@@ -150,6 +150,15 @@ extension Store {
             // feed again costs no parsing.
             try db.alter(table: "feeds") { t in t.add(column: "body_hash", .text) }
         }
+        m.registerMigration("v8: database identity") { db in
+            // A random name for this database, written into every alert line: a log that a replaced
+            // or recreated database finds is recognised as not its own.
+            try db.create(table: "meta") { t in
+                t.column("key", .text).primaryKey()
+                t.column("value", .text).notNull()
+            }
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(8))))")
+        }
         return m
     }
 }

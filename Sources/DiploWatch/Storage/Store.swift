@@ -7,6 +7,9 @@ import GRDB
 public final class Store: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// A random name given to the database when it is created (empty for a read-only one that
+    /// predates it): alert lines carry it, so a log written from another database is recognised.
+    public let identity: String
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
@@ -24,6 +27,10 @@ public final class Store: Sendable {
             if !readOnly { try Paths.ensureParent(of: path) }
             pool = try DatabasePool(path: path, configuration: config)
             if !readOnly { try Self.migrator.migrate(pool) }
+            identity = try pool.read { db in
+                guard try db.tableExists("meta") else { return "" }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'database_id'") ?? ""
+            }
         } catch {
             throw StoreError("cannot open \(path): \(Self.describe(error))")
         }
