@@ -121,6 +121,51 @@ struct CrashTests {
         #expect(integrity == "ok")
     }
 
+    /// The daemon holds its database whatever happens to the files beside it: with the old side
+    /// lock file removed mid-run, a `poll` is refused and no alert is written twice.
+    @Test func removingSideFilesNeverLetsASecondProcessIn() throws {
+        let dir = CLIRunner.tempDirectory()
+        let feeds = try Self.writeFeeds(to: dir, feeds: 12, items: 40)
+        try Self.config(dir, feeds: feeds).write(toFile: dir + "/c.toml", atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        p.arguments = ["run", "-c", dir + "/c.toml"]
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        defer {
+            if p.isRunning { p.terminate() }
+            p.waitUntilExit()
+        }
+        func logLines() -> Int {
+            ((try? String(contentsOfFile: dir + "/alerts.jsonl", encoding: .utf8)) ?? "").split(separator: "\n").count
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while logLines() == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(logLines() > 0)
+        // Every side file that is not the database's own journal.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where name.hasPrefix("db.sqlite") && !["db.sqlite", "db.sqlite-wal", "db.sqlite-shm"].contains(name) {
+            try FileManager.default.removeItem(atPath: dir + "/" + name)
+        }
+        try? FileManager.default.removeItem(atPath: dir + "/db.sqlite.lock")
+        let second = try CLIRunner.run(["poll", "-c", dir + "/c.toml"])
+        #expect(second.status == 1, "\(second.stdout)")
+        #expect(second.stderr.hasPrefix("store: another diplowatch process is using \(dir)/db.sqlite"), "\(second.stderr)")
+        #expect(second.stderr.split(separator: "\n").count == 1)
+        // Let the daemon finish its cycle: the log stops growing.
+        var last = -1
+        while logLines() != last, Date() < deadline.addingTimeInterval(60) {
+            last = logLines()
+            Thread.sleep(forTimeInterval: 1.5)
+        }
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        let actual = try Self.signatures(String(contentsOfFile: dir + "/alerts.jsonl", encoding: .utf8))
+        #expect(actual.ids.count > 100)
+        #expect(actual.ids == Array(1...actual.ids.count), "alert ids must run 1…n with no repeat")
+    }
+
     /// `diplowatch backup` runs SQLite's integrity check on the copy it makes.
     func sqliteIntegrity(_ path: String) throws -> String {
         let dir = (path as NSString).deletingLastPathComponent
