@@ -13,11 +13,9 @@ extension ConfigLoader {
 
 /// The checks on URLs in the config: a scheme the daemon speaks and, for http(s), a host.
 enum URLCheck {
-    static func problem(_ url: String, schemes: Set<String>) -> String? {
+    static func problem(_ url: String, schemes: Set<String>, expected: String) -> String? {
         let lower = url.lowercased()
-        guard let colon = lower.firstIndex(of: ":"), schemes.contains(String(lower[..<colon])) else {
-            return "must be a URL of scheme \(schemes.sorted().joined(separator: ", ")), not \"\(Redact.url(url))\""
-        }
+        guard let colon = lower.firstIndex(of: ":"), schemes.contains(String(lower[..<colon])) else { return expected }
         if url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
             return "must not contain spaces or control characters"
         }

@@ -156,7 +156,9 @@ public enum ConfigLoader {
                         if w["url"] == nil { problem("\(p).url", "missing (every webhook needs a url)") }
                         continue
                     }
-                    if let why = URLCheck.problem(url, schemes: ["http", "https"]) { problem("\(p).url", why) }
+                    if let why = URLCheck.problem(url, schemes: ["http", "https"], expected: "must be an http:// or https:// URL") {
+                        problem("\(p).url", why)
+                    }
                     var hook = WebhookConfig(name: string(w, "\(p).name") ?? url, url: url, secretFile: string(w, "\(p).secret_file"))
                     if let n = int(w, "\(p).max_attempts", 1...100) { hook.maxAttempts = n }
                     if let d = duration(w, "\(p).timeout", Limits.timeout) { hook.timeout = d }
@@ -189,7 +191,12 @@ public enum ConfigLoader {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
                 }
-                if let why = URLCheck.problem(url, schemes: ["http", "https", "file", "sample"]) { problem("\(p).url", why) }
+                if let why = URLCheck.problem(
+                    url, schemes: ["http", "https", "file", "sample"],
+                    expected: "must be an http://, https:// or file: URL, not \"\(Redact.url(url))\"")
+                {
+                    problem("\(p).url", why)
+                }
                 if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
                 let proxy = string(t, "\(p).proxy")
                 if let proxy { checkProxy(proxy, "\(p).proxy") }
