@@ -231,6 +231,57 @@ struct EndToEndTests {
         #expect(lines(dir + "/alerts.jsonl").count == 2)
     }
 
+    /// From a fresh start, the first poll's alerts reach the webhook and exec sinks too; a sink
+    /// added later gets what is raised from then on, not the history.
+    @Test func sinksGetEveryAlertFromTheFirstPoll() throws {
+        let server = try LoopbackHTTPServer()
+        server.set("/world.rss", .init(body: Self.feed([Self.meeting])))
+        server.set("/hook", .init(status: 204, body: Data()))
+        let dir = CLIRunner.tempDirectory()
+        let cfg = dir + "/diplowatch.toml"
+        let sinks = """
+
+            [[alerts.webhook]]
+            name = "ops"
+            url = "\(server.url("/hook"))"
+
+            [[alerts.exec]]
+            name = "pager"
+            argv = ["/bin/sh", "-c", "cat >> \(dir)/exec.out"]
+
+            """
+        try (config(dir: dir, feeds: [server.url("/world.rss")]) + sinks).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let poll = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(poll.status == 0, "\(poll.stderr)")
+        #expect(lines(dir + "/alerts.jsonl").count == 1)
+        #expect(server.requests(for: "/hook").count == 1)
+        #expect(lines(dir + "/exec.out").count == 1)
+        #expect(lines(dir + "/exec.out").first?.contains("Jake Sullivan") == true)
+        let status = try CLIRunner.run(["sinks", "-c", cfg])
+        #expect(status.stdout.contains("webhook:ops: 1 delivered, 0 pending"), "\(status.stdout)")
+        #expect(status.stdout.contains("exec:pager: 1 delivered, 0 pending"), "\(status.stdout)")
+
+        // A sink added later starts from the alerts raised after it was configured.
+        server.set(
+            "/world.rss",
+            .init(
+                body: Self.feed([
+                    Self.meeting,
+                    (
+                        "m2", Self.meeting.1,
+                        Self.meeting.2.replacingOccurrences(of: "Beijing", with: "Vienna").replacingOccurrences(
+                            of: "Tuesday", with: "Friday")
+                    ),
+                ])))
+        let later = sinks + "[[alerts.exec]]\nname = \"late\"\nargv = [\"/bin/sh\", \"-c\", \"cat >> \(dir)/late.out\"]\n"
+        try (config(dir: dir, feeds: [server.url("/world.rss")]) + later).write(toFile: cfg, atomically: true, encoding: .utf8)
+        let second = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(second.status == 0, "\(second.stderr)")
+        let alerts = lines(dir + "/alerts.jsonl").count
+        #expect(lines(dir + "/exec.out").count == alerts)
+        #expect(lines(dir + "/late.out").count == alerts - 1)
+    }
+
     @Test func secondInstanceOnTheSameDatabaseIsRefused() throws {
         let dir = CLIRunner.tempDirectory()
         let cfg = dir + "/diplowatch.toml"

@@ -92,6 +92,11 @@ public struct SinkDelivery: Sendable {
         self.firstRetry = firstRetry
     }
 
+    /// The names the configured sinks are registered and counted under (`webhook:NAME`, `exec:NAME`).
+    public static func names(for settings: AlertSettings) -> [String] {
+        settings.webhooks.map { "webhook:" + $0.name } + settings.execs.map { "exec:" + $0.name }
+    }
+
     /// Builds the configured sinks; a sink that cannot be built is reported and skipped.
     public static func sinks(for settings: AlertSettings, userAgent: String) -> (sinks: [any OutboundSink], problems: [String]) {
         var sinks: [any OutboundSink] = []

@@ -80,6 +80,13 @@ public struct PollCycle: Sendable {
         } catch {
             logger.error("cannot record feeds", metadata: ["error": "\(error)"])
         }
+        // A sink is owed every alert raised from the first cycle it is configured in: register it
+        // before this cycle raises any (registering at delivery lost the first cycle's alerts).
+        for name in SinkDelivery.names(for: config.alerts) {
+            do { try store.registerSink(name) } catch {
+                logger.error("cannot register alert sink", metadata: ["sink": "\(name)", "error": "\(error)"])
+            }
+        }
         let states = Dictionary(((try? store.feedStates()) ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         let due = config.feeds.filter { !onlyDue || (states[$0.url]?.nextPollAt ?? .distantPast) <= now }
         report.feeds = due.count

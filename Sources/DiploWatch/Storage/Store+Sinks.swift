@@ -11,7 +11,8 @@ public struct SinkStatus: Sendable, Equatable {
 }
 
 extension Store {
-    /// Registers a sink (once): it will receive alerts raised from now on, not the history.
+    /// Registers a sink (once): it will receive every alert raised from now on, not the history
+    /// before it was configured.
     public func registerSink(_ name: String) throws(StoreError) {
         try write { db in
             try db.run(
