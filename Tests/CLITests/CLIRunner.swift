@@ -47,6 +47,20 @@ struct CLIRunner {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// Runs another program (mount, umount), waiting for it.
+    static func runProgram(_ path: String, _ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: "", stderr: String(decoding: e, as: UTF8.self))
+    }
+
     static func tempDirectory() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("diplowatch-cli-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

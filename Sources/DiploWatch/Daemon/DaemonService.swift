@@ -23,12 +23,17 @@ public struct DaemonService: Service {
     public func run() async throws {
         notifier.notify("READY=1\nSTATUS=Started; first poll under way")
         logger.info("daemon started", metadata: ["database": "\(store.path)"])
-        await withTaskGroup(of: Void.self) { group in
+        let fatal = await withTaskGroup(of: Void.self) { group in
             group.addTask { await reloadOnHangup() }
-            await pollLoop()
+            let fatal = await pollLoop()
             group.cancelAll()
+            return fatal
         }
         notifier.notify("STOPPING=1")
+        if let fatal {
+            logger.critical("daemon stopped: the database is damaged", metadata: ["database": "\(store.path)"])
+            throw fatal
+        }
         logger.info("daemon stopped")
     }
 
@@ -41,7 +46,8 @@ public struct DaemonService: Service {
         }
     }
 
-    private func pollLoop() async {
+    /// Returns the storage failure that stopped it (a damaged database), or nil on shutdown.
+    private func pollLoop() async -> StoreError? {
         var totals = CycleTotals()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let (config, extractor) = await holder.snapshot
@@ -68,11 +74,21 @@ public struct DaemonService: Service {
             for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
                 logger.error("housekeeping failed", metadata: ["error": "\(problem)"])
             }
+            // A storage failure is the daemon's: a damaged file stops it (exit 1, nothing a retry
+            // can mend); anything else (a full disk) degrades it, visibly, until the database answers.
+            if let e = report.storageError {
+                if e.isCorruption {
+                    notifier.notify("STATUS=Stopped: the database is damaged: \(e.message)")
+                    return e
+                }
+                notifier.notify("STATUS=Degraded: database error: \(e.message); retrying in \(Int(longestSleep)) s")
+            }
             // The watchdog is fed only while cycles complete and the database answers.
-            if report.deliveryError == nil, store.isHealthy() { notifier.notify("WATCHDOG=1") }
-            let wait = nextWait(config)
+            if report.deliveryError == nil, report.storageError == nil, store.isHealthy() { notifier.notify("WATCHDOG=1") }
+            let wait = report.storageError == nil ? nextWait(config) : longestSleep
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
         }
+        return nil
     }
 
     /// Half the watchdog interval systemd gives (`WATCHDOG_USEC`), else `maxSleep`.

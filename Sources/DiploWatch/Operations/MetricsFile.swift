@@ -8,6 +8,9 @@ public struct CycleTotals: Sendable, Equatable {
     public var failed = 0
     public var alertsDelivered = 0
     public var lastCycleSeconds = 0.0
+    /// Cycles in which the database failed, and whether the last one stored what it read.
+    public var storageErrors = 0
+    public var lastStorageOK = true
 
     public init() {}
 
@@ -18,15 +21,28 @@ public struct CycleTotals: Sendable, Equatable {
         failed += r.failed
         alertsDelivered += r.delivered
         lastCycleSeconds = r.seconds
+        if r.storageError != nil { storageErrors += 1 }
+        lastStorageOK = r.storageError == nil
     }
 }
 
 /// Writes the Prometheus text format for node_exporter's textfile collector, atomically (a
 /// temporary file renamed over the old one, so the collector never reads half a file).
 public enum MetricsFile {
+    /// The figures; when the database cannot be read, the daemon's own counters still, so the
+    /// storage failure shows.
     public static func render(store: Store, totals: CycleTotals) throws -> String {
-        let s = try store.metricsSnapshot()
-        return """
+        let storage = """
+            # HELP diplowatch_storage_ok Whether the last poll cycle could store what it read (0: the database failed).
+            # TYPE diplowatch_storage_ok gauge
+            diplowatch_storage_ok \(totals.lastStorageOK ? 1 : 0)
+            # HELP diplowatch_storage_errors_total Poll cycles in which the database failed.
+            # TYPE diplowatch_storage_errors_total counter
+            diplowatch_storage_errors_total \(totals.storageErrors)
+
+            """
+        guard let s = try? store.metricsSnapshot() else { return storage }
+        return storage + """
             # HELP diplowatch_feeds Configured feeds by state.
             # TYPE diplowatch_feeds gauge
             diplowatch_feeds{state="ok"} \(s.feedsOK)
@@ -79,9 +95,18 @@ public struct Housekeeping: Sendable {
         self.store = store
     }
 
-    /// Returns one line per problem; the daemon logs them and carries on.
+    /// Returns one line per problem; the daemon logs them and carries on. After a cycle whose
+    /// storage failed, only the metrics file is written (it tells the failure).
     public func run(totals: CycleTotals, now: Date = Date()) -> [String] {
         var problems: [String] = []
+        guard totals.lastStorageOK else {
+            if let path = settings.metrics {
+                do { try MetricsFile.write(try MetricsFile.render(store: store, totals: totals), to: path) } catch {
+                    problems.append("metrics: \(path): \(error)")
+                }
+            }
+            return problems
+        }
         // The page cache only spares refetching a page linked from several feeds: a month is plenty.
         do { try store.prunePages(before: now.addingTimeInterval(-min(settings.retention ?? 30 * 86400, 30 * 86400))) } catch {
             problems.append("\(error)")

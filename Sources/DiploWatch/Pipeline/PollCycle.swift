@@ -16,6 +16,8 @@ public struct PollCycle: Sendable {
     /// Called each time a feed has been handled (stored, or its failure recorded), at most every
     /// few seconds: the daemon feeds systemd's watchdog from it.
     public var progress: (@Sendable () -> Void)?
+    /// Whether the cycle logs a storage failure itself (`poll` prints it as its last line instead).
+    public var logsStorageFailure = true
 
     public init(
         config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger, extractor: Extractor? = nil
@@ -41,6 +43,9 @@ public struct PollCycle: Sendable {
         /// Alerts sent to webhooks and exec sinks.
         public var sinkDelivered = 0
         public var deliveryError: String?
+        /// The first storage failure of the cycle: the daemon's failure, not a feed's. The cycle
+        /// starts no further feed after it.
+        public var storageError: StoreError?
         public var seconds = 0.0
 
         public var description: String {
@@ -54,6 +59,8 @@ public struct PollCycle: Sendable {
         /// 304, or a 200 whose body hashes as the last one stored (new validators, if any, kept).
         case notModified(FeedConfig, permanentURL: String?, validators: (etag: String?, lastModified: String?)? = nil)
         case failed(FeedConfig, reason: String, retryAfter: Double?, gone: Bool = false)
+        /// The database failed while the feed was being read: not the feed's fault.
+        case storageFailed(FeedConfig, StoreError)
     }
 
     /// A fetched feed made ready to store: parsed, its new articles extracted (in the fetching task,
@@ -78,14 +85,12 @@ public struct PollCycle: Sendable {
         do {
             try store.syncFeeds(config.feeds)
         } catch {
-            logger.error("cannot record feeds", metadata: ["error": "\(error)"])
+            storageFailed(error, &report)
         }
         // A sink is owed every alert raised from the first cycle it is configured in: register it
         // before this cycle raises any (registering at delivery lost the first cycle's alerts).
         for name in SinkDelivery.names(for: config.alerts) {
-            do { try store.registerSink(name) } catch {
-                logger.error("cannot register alert sink", metadata: ["sink": "\(name)", "error": "\(error)"])
-            }
+            do { try store.registerSink(name) } catch { storageFailed(error, &report) }
         }
         let states = Dictionary(((try? store.feedStates()) ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         let due = config.feeds.filter { !onlyDue || (states[$0.url]?.nextPollAt ?? .distantPast) <= now }
@@ -127,6 +132,8 @@ public struct PollCycle: Sendable {
                         prepared.permanentURL = result.permanentURL
                         prepared.bodyHash = hash
                         return .fetched(feed, prepared)
+                    } catch let error as StoreError {
+                        return .storageFailed(feed, error)
                     } catch {
                         return .failed(feed, reason: "\(error)", retryAfter: nil)
                     }
@@ -147,7 +154,7 @@ public struct PollCycle: Sendable {
             while let outcome = await group.next() {
                 let feed: FeedConfig
                 switch outcome {
-                case .fetched(let f, _), .notModified(let f, _, _), .failed(let f, _, _, _): feed = f
+                case .fetched(let f, _), .notModified(let f, _, _), .failed(let f, _, _, _), .storageFailed(let f, _): feed = f
                 }
                 if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
@@ -159,13 +166,14 @@ public struct PollCycle: Sendable {
                 // Alerts go out as soon as their feed is stored, not at the end of a long cycle.
                 if report.alerts > alertsBefore, report.deliveryError == nil { deliver(&report) }
                 // On SIGTERM, finish what is in hand and start nothing new.
-                if !Task.isShuttingDownGracefully { _ = startNext() }
+                // After a storage failure nothing new starts either: the next cycle tries again.
+                if !Task.isShuttingDownGracefully, report.storageError == nil { _ = startNext() }
             }
         }
         do {
             try store.raiseDigests(topics: config.topics, now: Date())
         } catch {
-            logger.error("cannot raise rate-limit digests", metadata: ["error": "\(error)"])
+            storageFailed(error, &report)
         }
         // Also what an earlier run left queued (a crash, a full disk, an unwritable log).
         if report.deliveryError == nil { deliver(&report) }
@@ -177,10 +185,22 @@ public struct PollCycle: Sendable {
     private func deliver(_ report: inout Report) {
         do {
             report.delivered += try AlertDelivery(store: store, sink: sink, logger: logger).deliverPending(now: Date())
+        } catch let error as StoreError {
+            report.deliveryError = "\(error)"
+            storageFailed(error, &report)
         } catch {
             report.deliveryError = "\(error)"
             logger.error("alert delivery failed; alerts stay queued and will be retried", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Records the cycle's first storage failure and logs it once, with what to do about it.
+    private func storageFailed(_ error: StoreError, _ report: inout Report) {
+        guard report.storageError == nil else { return }
+        report.storageError = error
+        guard logsStorageFailure else { return }
+        logger.critical(
+            "database failed: \(error.message); \(error.advice(database: store.path))", metadata: ["database": "\(store.path)"])
     }
 
     /// Webhooks and exec sinks, from the same outbox; their failures are retried later, never lost.
@@ -219,10 +239,14 @@ public struct PollCycle: Sendable {
         switch outcome {
         case .failed(let feed, let reason, let retryAfter, let gone):
             report.failed += 1
-            fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, gone: gone, now: now)
+            fail(feed, adapted: state?.interval, reason: reason, retryAfter: retryAfter, gone: gone, now: now, report: &report)
+        case .storageFailed(_, let error):
+            storageFailed(error, &report)
         case .notModified(let feed, let permanentURL, let validators):
             report.notModified += 1
-            recordAnswer(feed, state: state, title: nil, validators: validators, permanentURL: permanentURL, interval: nil, now: now)
+            recordAnswer(
+                feed, state: state, title: nil, validators: validators, permanentURL: permanentURL, interval: nil, now: now, report: &report
+            )
             logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
         case .fetched(let feed, let prepared):
             report.fetched += 1
@@ -236,16 +260,17 @@ public struct PollCycle: Sendable {
                 report.alerts += o.alerts
                 recordAnswer(
                     feed, state: state, title: prepared.title, validators: (prepared.etag, prepared.lastModified),
-                    permanentURL: prepared.permanentURL, interval: prepared.interval, bodyHash: prepared.bodyHash, now: now)
+                    permanentURL: prepared.permanentURL, interval: prepared.interval, bodyHash: prepared.bodyHash, now: now,
+                    report: &report)
             } catch {
-                logger.error("cannot store feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+                storageFailed(error, &report)
             }
         }
     }
 
     private func recordAnswer(
         _ feed: FeedConfig, state: FeedState?, title: String?, validators: (etag: String?, lastModified: String?)?,
-        permanentURL: String?, interval: Double?, bodyHash: String? = nil, now: Date
+        permanentURL: String?, interval: Double?, bodyHash: String? = nil, now: Date, report: inout Report
     ) {
         do {
             let moved = try store.recordSuccess(
@@ -258,7 +283,7 @@ public struct PollCycle: Sendable {
                     metadata: ["feed.url": "\(feed.url)", "feed.new_url": "\(moved)"])
             }
         } catch {
-            logger.error("cannot record feed", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+            storageFailed(error, &report)
         }
     }
 
@@ -350,7 +375,9 @@ public struct PollCycle: Sendable {
     }
 
     /// Records a failure and schedules the retry. 410 Gone is dead at once (still tried daily).
-    private func fail(_ feed: FeedConfig, adapted: Double?, reason: String, retryAfter: Double?, gone: Bool, now: Date) {
+    private func fail(
+        _ feed: FeedConfig, adapted: Double?, reason: String, retryAfter: Double?, gone: Bool, now: Date, report: inout Report
+    ) {
         do {
             let r = try store.recordFailure(
                 url: feed.url, error: reason, now: now, deadAfter: gone ? 0 : config.daemon.deadAfter, retryAfter: retryAfter
@@ -366,7 +393,7 @@ public struct PollCycle: Sendable {
                 logger.warning("feed failed", metadata: ["feed.url": "\(feed.url)", "error": "\(reason)", "feed.errors": "\(r.errors)"])
             }
         } catch {
-            logger.error("cannot record feed failure", metadata: ["feed.url": "\(feed.url)", "error": "\(error)"])
+            storageFailed(error, &report)
         }
     }
 }

@@ -32,8 +32,12 @@ public final class Store: Sendable {
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'database_id'") ?? ""
             }
         } catch {
-            throw StoreError("cannot open \(path): \(Self.describe(error))")
+            throw StoreError("cannot open \(path): \(Self.describe(error))", code: Self.code(error))
         }
+    }
+
+    static func code(_ error: any Error) -> Int32? {
+        (error as? DatabaseError).map { $0.resultCode.primaryResultCode.rawValue }
     }
 
     static func describe(_ error: any Error) -> String {
@@ -42,16 +46,16 @@ public final class Store: Sendable {
     }
 
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError(Self.describe(error)) }
+        do { return try pool.read(body) } catch { throw StoreError(Self.describe(error), code: Self.code(error)) }
     }
 
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError(Self.describe(error)) }
+        do { return try pool.write(body) } catch { throw StoreError(Self.describe(error), code: Self.code(error)) }
     }
 
     /// A write that suspends the calling task instead of blocking its thread.
     func asyncWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await pool.write(body) } catch { throw StoreError(Self.describe(error)) }
+        do { return try await pool.write(body) } catch { throw StoreError(Self.describe(error), code: Self.code(error)) }
     }
 
     /// Copies the database to a new file with SQLite's online backup, consistent even while the
@@ -79,11 +83,33 @@ public final class Store: Sendable {
     }
 }
 
-/// A storage failure, with SQLite's own message.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+/// A storage failure, with SQLite's own message and primary result code.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    init(_ message: String) { self.message = message }
+    /// SQLite's primary result code (13 full, 11 corrupt, 26 not a database, 10 I/O, 8 read-only).
+    public var code: Int32?
+    init(_ message: String, code: Int32? = nil) {
+        self.message = message
+        self.code = code
+    }
     public var description: String { "store: \(message)" }
+
+    /// The database file is damaged: retrying cannot help.
+    public var isCorruption: Bool {
+        code == 11 || code == 26 || message.contains("malformed") || message.contains("not a database")
+    }
+
+    /// What an operator can do about it, in one sentence.
+    public func advice(database: String) -> String {
+        if code == 13 || message.contains("disk is full") {
+            return "free space on the filesystem that holds \(database); the feeds not stored are read again on the next poll"
+        }
+        if isCorruption {
+            return "the database file is damaged: stop diplowatch, move \(database) aside (keep it for inspection) "
+                + "and restore a backup or start a new database; the alert log keeps every alert already written"
+        }
+        return "check that \(database) and its directory are writable and the disk is healthy"
+    }
 }
 
 extension Database {

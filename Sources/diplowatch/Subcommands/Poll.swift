@@ -19,20 +19,31 @@ struct Poll: AsyncParsableCommand {
             do {
                 let lock = try InstanceLock(database: config.daemon.database)
                 let store = try Store(path: config.daemon.database)
-                let cycle = PollCycle(
+                var cycle = PollCycle(
                     config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
                     sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+                cycle.logsStorageFailure = false
                 let report = await cycle.run(onlyDue: dueOnly)
                 var totals = CycleTotals()
                 totals.add(report)
-                for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
-                    FileHandle.standardError.write(Data("poll: \(problem)\n".utf8))
+                if report.storageError == nil {
+                    for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
+                        FileHandle.standardError.write(Data("poll: \(problem)\n".utf8))
+                    }
                 }
                 withExtendedLifetime(lock) {}
                 print("poll: \(report); \(report.delivered) alert lines written to \(config.alerts.log)")
+                // A storage failure is the daemon's, not a feed's: say it once, with what to do.
+                if let e = report.storageError {
+                    throw CLIError.failure("poll: the database failed: \(e.message); \(e.advice(database: store.path))")
+                }
                 if let e = report.deliveryError { throw CLIError.failure("poll: \(e)") }
+                if report.feeds > 0, report.failed == report.feeds {
+                    throw CLIError.failure(
+                        "poll: every feed failed (\(report.failed) of \(report.feeds)); `diplowatch feeds` shows each one's error")
+                }
             } catch let error as StoreError {
-                throw CLIError.failure(error.description)
+                throw CLIError.failure("\(error.description); \(error.advice(database: config.daemon.database))")
             }
         }
     }

@@ -15,7 +15,7 @@ struct Run: AsyncParsableCommand {
             do {
                 try await Daemon.run(config: config, configPath: config.source, logger: logger)
             } catch let error as StoreError {
-                throw CLIError.failure(error.description)
+                throw CLIError.failure("\(error.description); \(error.advice(database: config.daemon.database))")
             }
         }
     }
