@@ -17,11 +17,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var lastModified: String?
         /// Seconds to wait before answering (a stalling server).
         public var delay: Double
+        /// A trickling server: the body sent `trickleBytes` at a time, `trickle` seconds apart.
+        public var trickle: Double = 0
+        public var trickleBytes = 1
 
         public init(
             status: Int = 200, body: Data, contentType: String = "application/rss+xml", etag: String? = nil,
-            lastModified: String? = nil, headers: [String: String] = [:], delay: Double = 0
+            lastModified: String? = nil, headers: [String: String] = [:], delay: Double = 0, trickle: Double = 0,
+            trickleBytes: Int = 1
         ) {
+            self.trickle = trickle
+            self.trickleBytes = trickleBytes
             self.status = status
             self.body = body
             self.headers = headers.merging(["Content-Type": contentType]) { a, _ in a }
@@ -175,13 +181,28 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         for (k, v) in extra.sorted(by: { $0.key < $1.key }) { response += "\(k): \(v)\r\n" }
         response += "\r\n"
         var out = Array(response.utf8)
+        if let r = resource, r.trickle > 0 {
+            guard send(out, to: fd) else { return }
+            var rest = responseBody[...]
+            while !rest.isEmpty {
+                Thread.sleep(forTimeInterval: r.trickle)
+                guard send(Array(rest.prefix(r.trickleBytes)), to: fd) else { return }
+                rest = rest.dropFirst(r.trickleBytes)
+            }
+            return
+        }
         out.append(contentsOf: responseBody)
+        _ = send(out, to: fd)
+    }
+
+    private func send(_ out: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < out.count {
             let n = out[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { return }
+            if n <= 0 { return false }
             offset += n
         }
+        return true
     }
 
     static func reason(_ status: Int) -> String {

@@ -88,6 +88,21 @@ public struct CurlFeedFetcher: FeedFetcher {
 
     static let maxRedirects = 5
 
+    /// Seconds below 64 bytes/s after which a transfer is dropped: a quarter of the timeout.
+    var lowSpeedTime: Int { max(1, Int(timeout / 4)) }
+
+    /// Which of the three time limits fired, from curl's error message.
+    func timeoutReason(curl message: String) -> String {
+        let seconds = { (s: Double) in s == s.rounded() ? "\(Int(s))" : "\(s)" }
+        if message.contains("too slow") {
+            return "dropped: under 64 bytes/s for \(lowSpeedTime) s (the limit is a quarter of daemon.timeout, \(seconds(timeout)) s)"
+        }
+        if message.hasPrefix("Connection timed out") || message.hasPrefix("Resolving timed out") || message.contains("connect") {
+            return "could not connect within \(seconds(connectTimeout)) s (daemon.connect_timeout)"
+        }
+        return "timed out after \(seconds(timeout)) s (daemon.timeout)"
+    }
+
     func perform(_ request: FetchRequest) -> Result<FetchResult, FetchError> {
         guard let handle = curl_easy_init() else {
             return .failure(FetchError(url: request.url, reason: "cannot create a curl handle"))
@@ -106,7 +121,11 @@ public struct CurlFeedFetcher: FeedFetcher {
         dw_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
         // A server trickling bytes is given up after a quarter of the timeout below 64 bytes/s.
         dw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 64)
-        dw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(timeout / 4)))
+        dw_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, lowSpeedTime)
+        // curl's own words say which limit fired: the three share one code (28).
+        let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        defer { errorBuffer.deallocate() }
+        dw_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
         dw_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")  // every encoding libcurl decodes
         dw_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
         dw_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxBodyBytes))
@@ -164,6 +183,7 @@ public struct CurlFeedFetcher: FeedFetcher {
         var hops = 0
         while true {
             transfer.reset()
+            errorBuffer[0] = 0
             dw_easy_setopt_string(handle, CURLOPT_URL, url)
             let code = curl_easy_perform(handle)
             if code != CURLE_OK {
@@ -171,7 +191,7 @@ public struct CurlFeedFetcher: FeedFetcher {
                     return .failure(FetchError(url: request.url, reason: "body exceeds the \(maxBodyBytes)-byte limit"))
                 }
                 var reason = String(cString: curl_easy_strerror(code))
-                if code == CURLE_OPERATION_TIMEDOUT { reason = "timed out after \(Int(timeout)) s" }
+                if code == CURLE_OPERATION_TIMEDOUT { reason = timeoutReason(curl: String(cString: errorBuffer)) }
                 if code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE {
                     var detail = "TLS certificate not trusted"
                     if code == CURLE_PEER_FAILED_VERIFICATION { detail += " (add its CA with daemon.ca_file)" }
