@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiploWatch
 import Foundation
 
 /// Outcomes that end the command with a sysexits code and a one-line message on stderr.
@@ -27,7 +28,7 @@ func reporting<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as CLIError {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(Redact.text(error.description)) + "\n").utf8))
         throw error.exitCode
     }
 }

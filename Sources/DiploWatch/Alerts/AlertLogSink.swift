@@ -26,7 +26,8 @@ public struct AlertLogSink: AlertSink {
             if let n = alert.heldBack { s += "\(n) alerts held back by the topic's rate limit; the latest: " }
             s += DevelopmentFormatter.line(d)
             if let src = alert.sources.first { s += " — \(src.title ?? "") \(src.url ?? "")" }
-            return s
+            // Text is for people and terminals: a feed's control characters are neutralised.
+            return TerminalText.safe(s)
         }
     }
 

@@ -25,6 +25,7 @@ public struct WebhookSink: OutboundSink {
         self.config = config
         self.userAgent = userAgent
         if let file = config.secretFile {
+            if let why = SecretFile.problem(file) { throw AlertError("webhook \(config.name): \(why)") }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw AlertError("webhook \(config.name): cannot read the secret file \(file)")
             }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension ConfigLoader {
     /// Upper and lower bounds for every duration in the config, in seconds: beyond them a value is
     /// a typo, and would overflow the fetcher's and scheduler's arithmetic.
@@ -36,5 +40,18 @@ enum CountryCodes {
             return "\"\(code)\": codes are written in capitals: \(code.uppercased())"
         }
         return "\"\(code)\" is not a code: name states by their ISO 3166 alpha-3 code and bodies by theirs (USA, RUS, CHN, EU, UN, NATO)"
+    }
+}
+
+/// A webhook's secret must be the operator's alone to change, as ssh asks of a private key: a
+/// file that group or others may write lets them forge signed alerts.
+enum SecretFile {
+    static func problem(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        let mode = st.st_mode & 0o777
+        guard mode & 0o022 != 0 else { return nil }
+        let who = [mode & 0o020 != 0 ? "its group" : nil, mode & 0o002 != 0 ? "others" : nil].compactMap { $0 }
+        return "\(path) is writable by \(who.joined(separator: " and ")) (mode \(String(mode, radix: 8))): refused; chmod go-w \(path)"
     }
 }

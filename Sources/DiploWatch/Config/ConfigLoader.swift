@@ -162,10 +162,13 @@ public enum ConfigLoader {
                     var hook = WebhookConfig(name: string(w, "\(p).name") ?? url, url: url, secretFile: string(w, "\(p).secret_file"))
                     if let n = int(w, "\(p).max_attempts", 1...100) { hook.maxAttempts = n }
                     if let d = duration(w, "\(p).timeout", Limits.timeout) { hook.timeout = d }
-                    if let f = hook.secretFile,
-                        !FileManager.default.isReadableFile(atPath: f.hasPrefix("/") ? f : directoryOfFile + "/" + f)
-                    {
-                        problem("\(p).secret_file", "cannot read \(f)")
+                    if let f = hook.secretFile {
+                        let path = f.hasPrefix("/") ? f : directoryOfFile + "/" + f
+                        if !FileManager.default.isReadableFile(atPath: path) {
+                            problem("\(p).secret_file", "cannot read \(f)")
+                        } else if let why = SecretFile.problem(path) {
+                            problem("\(p).secret_file", why)
+                        }
                     }
                     c.alerts.webhooks.append(hook)
                 }

@@ -44,13 +44,8 @@ public enum ConfigRenderer {
         return s
     }
 
-    /// Hides a password in a feed URL (`https://user:secret@host/` → `https://user:***@host/`).
-    static func redact(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
-        let userinfo = url[scheme.upperBound..<at]
-        guard let colon = userinfo.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
-    }
+    /// Hides a password and secret query parameters in a URL (`https://user:***@host/?api_key=***`).
+    static func redact(_ url: String) -> String { Redact.url(url) }
 
     static func q(_ s: String) -> String {
         var out = "\""

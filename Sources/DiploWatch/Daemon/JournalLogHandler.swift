@@ -34,11 +34,15 @@ public struct JournalLogHandler: LogHandler {
         var all = metadata
         if let m = event.metadata { all.merge(m) { _, new in new } }
         var line = journald ? "<\(Self.priority(event.level))>" : "\(RFC3339.string(Date())) \(event.level) "
-        line += "\(event.message)"
+        // Feed titles, server messages and URLs reach the journal and the terminal: no control
+        // characters, and no credentials (user:password@, ?api_key=).
+        line += Self.clean("\(event.message)")
         for (k, v) in all.sorted(by: { $0.key < $1.key }) {
-            let value = "\(v)"
+            let value = Self.clean("\(v)")
             line += value.contains(" ") ? " \(k)=\"\(value)\"" : " \(k)=\(value)"
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    static func clean(_ s: String) -> String { TerminalText.safe(Redact.text(s)) }
 }

@@ -59,11 +59,14 @@ public enum Redact {
 /// Makes text from feeds safe to print on a terminal: control characters (ESC, BEL, CSI, …) are
 /// replaced, so a title cannot move the cursor, change the window title or hide output.
 public enum TerminalText {
-    public static func safe(_ s: String) -> String {
+    /// `keepingNewlines` keeps line feeds (and tabs) for multi-line output such as a page's text.
+    public static func safe(_ s: String, keepingNewlines: Bool = false) -> String {
         guard s.unicodeScalars.contains(where: isControl) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            if u == "\n" || u == "\t" || u == "\r" {
+            if keepingNewlines, u == "\n" || u == "\t" {
+                out.append(u)
+            } else if u == "\n" || u == "\t" || u == "\r" {
                 out.append(" ")
             } else if isControl(u) {
                 out.append("\u{FFFD}")

@@ -31,7 +31,7 @@ struct FeedCommand: AsyncParsableCommand {
             } else if result.finalURL != source {
                 how += "; redirected to \(result.finalURL)"
             }
-            FileHandle.standardError.write(Data((how + "\n").utf8))
+            FileHandle.standardError.write(Data((TerminalText.safe(Redact.text(how)) + "\n").utf8))
             return (result.body, result.charset, URL(string: result.finalURL))
         } catch let e as FetchError {
             throw CLIError.badInput(e.description)
@@ -53,7 +53,7 @@ struct FeedCommand: AsyncParsableCommand {
                 guard let text = MainText.extract(html: data, charset: charset) else {
                     throw CLIError.badInput("feed page: \(source): no article text found (the feed's own text would be used)")
                 }
-                print(text)
+                print(TerminalText.safe(text, keepingNewlines: true))
             }
         }
     }
@@ -82,9 +82,12 @@ struct FeedCommand: AsyncParsableCommand {
                 if json {
                     print(try JSONOutput.string(InspectedFeed(feed)))
                 } else {
-                    print("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.entries.count) entries")
+                    // A feed's text on a terminal: its control characters neutralised (JSON escapes them).
+                    print(TerminalText.safe("\(feed.format.rawValue): \(feed.title ?? "(untitled)") — \(feed.entries.count) entries"))
                     for e in feed.entries {
-                        print("- \(e.published.map(RFC3339.string) ?? "undated") \(e.title ?? "(untitled)") \(e.link ?? "")")
+                        print(
+                            TerminalText.safe(
+                                "- \(e.published.map(RFC3339.string) ?? "undated") \(e.title ?? "(untitled)") \(e.link ?? "")"))
                     }
                 }
             }

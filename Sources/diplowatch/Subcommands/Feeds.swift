@@ -16,7 +16,7 @@ struct Feeds: AsyncParsableCommand {
             let store = try openReadOnly(config)
             let states = Dictionary(try store.feedStates().map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
             if json {
-                print(try JSONOutput.string(config.feeds.compactMap { states[$0.url] }))
+                print(Redact.text(try JSONOutput.string(config.feeds.compactMap { states[$0.url] })))
                 return
             }
             for f in config.feeds {
@@ -36,7 +36,8 @@ struct Feeds: AsyncParsableCommand {
                     line += "\n  failing\(since), \(n) error\(n == 1 ? "" : "s") in a row: \(e)"
                     if s?.dead == true { line += "\n  dead: tried once a day until it answers" }
                 }
-                print(line)
+                // Titles and server messages come from outside; URLs may hold credentials.
+                print(TerminalText.safe(Redact.text(line), keepingNewlines: true))
             }
         }
     }

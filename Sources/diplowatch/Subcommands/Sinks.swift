@@ -17,7 +17,7 @@ struct Sinks: AsyncParsableCommand {
             for s in statuses {
                 var line = "\(s.name): \(s.delivered) delivered, \(s.pending) pending, \(s.failed) given up"
                 if let e = s.lastError { line += "\n  last error: \(e)" }
-                print(line)
+                print(TerminalText.safe(Redact.text(line), keepingNewlines: true))
             }
         }
     }
