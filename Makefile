@@ -47,16 +47,20 @@ conformance: release
 bench: deps
 	@scripts/bench.sh
 
-# libFuzzer over the feed parser, HTML to text and main text (see Fuzz/README.md), then the
-# extractor on mutated articles for as long.
+# libFuzzer over the feed parser, HTML to text and main text, then over the config file's TOML
+# parser (see Fuzz/README.md); then the extractor on mutated articles and the whole config loader on
+# mutated configs, each for as long.
 FUZZ_SECONDS ?= 600
 fuzz:
 	cd Fuzz && swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
-	@readelf -S Fuzz/.build/debug/FeedFuzzer | grep -q __sancov_cntrs || { echo "fuzz: the fuzzer has no coverage instrumentation (rm -rf Fuzz/.build and retry)" >&2; exit 1; }
+	@for f in FeedFuzzer ConfigFuzzer; do readelf -S Fuzz/.build/debug/$$f | grep -q __sancov_cntrs || { echo "fuzz: $$f has no coverage instrumentation (rm -rf Fuzz/.build and retry)" >&2; exit 1; }; done
 	mkdir -p Fuzz/corpus && cp Config/samples/* Tests/DiploWatchTests/Fixtures/*.html Tests/ExtractionTests/Golden/001-consult-meeting-titles.json Fuzz/corpus/
 	cd Fuzz && SWIFT_BACKTRACE=enable=no .build/debug/FeedFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 corpus
+	mkdir -p Fuzz/config-corpus && cp Config/*.toml Fuzz/config-corpus/
+	cd Fuzz && SWIFT_BACKTRACE=enable=no .build/debug/ConfigFuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -dict=toml.dict config-corpus
 	$(SWIFT) build -c release --product DiploWatchBench
 	.build/release/DiploWatchBench stress $(FUZZ_SECONDS) Tests/ExtractionTests/Golden
+	.build/release/DiploWatchBench config-stress $(FUZZ_SECONDS) Config
 
 install: release
 	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch

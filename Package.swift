@@ -53,7 +53,8 @@ let package = Package(
         ),
         // `make bench`: throughput figures, kept out of `swift test`.
         .executableTarget(
-            name: "DiploWatchBench", dependencies: ["Feeds", "Extraction", "DiploWatch"], path: "Benchmarks/DiploWatchBench"),
+            name: "DiploWatchBench", dependencies: ["Feeds", "Extraction", "DiploWatch", "TestSupport"],
+            path: "Benchmarks/DiploWatchBench"),
         // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),

@@ -1,7 +1,9 @@
 // swift-tools-version:6.1
-// libFuzzer target over the feed parser and HTML to text. Build and run (see README in this folder):
+// libFuzzer targets over the feed parser and HTML to text (FeedFuzzer) and over the config file's
+// TOML parser (ConfigFuzzer). Build and run (see README in this folder):
 //   swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld
 //   SWIFT_BACKTRACE=enable=no .build/debug/FeedFuzzer -max_total_time=600 corpus ../Config/samples
+//   SWIFT_BACKTRACE=enable=no .build/debug/ConfigFuzzer -max_total_time=600 -dict=toml.dict config-corpus
 import PackageDescription
 
 let package = Package(
@@ -12,6 +14,11 @@ let package = Package(
             name: "FeedFuzzer",
             dependencies: [.product(name: "DiploWatchFeeds", package: "DiploWatch")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        )
+        ),
+        .executableTarget(
+            name: "ConfigFuzzer",
+            dependencies: [.product(name: "DiploWatchTOML", package: "DiploWatch")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )

@@ -2,6 +2,7 @@ import DiploWatch
 import Extraction
 import Feeds
 import Foundation
+import TestSupport
 
 // Throughput of the pure stages on one core: feed parsing (MB/s) and extraction (articles/s, MB/s).
 // Run with `make bench` (release build). Figures vary with the machine; compare runs on one machine.
@@ -92,6 +93,39 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "stress" {
     }
     try? FileManager.default.removeItem(atPath: "stress-crash.txt")
     print("stress: \(runs) mutated articles through the extractor in \(Int(seconds)) s, no crash")
+    exit(0)
+}
+
+// `config-stress SECONDS DIR`: the whole config loader (`config check`: parsing, then every key's
+// checks) on mutated copies of the .toml files in DIR until SECONDS have passed. libFuzzer covers the
+// TOML parser alone (Fuzz/ConfigFuzzer): the loader needs the extractor's dictionaries, which it
+// cannot build. A crash leaves its input in config-crash.toml.
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "config-stress" {
+    let seconds = Double(CommandLine.arguments[2]) ?? 60
+    let dir = CommandLine.arguments[3]
+    let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted().filter { $0.hasSuffix(".toml") }
+        .compactMap { try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
+    guard !seeds.isEmpty else {
+        FileHandle.standardError.write(Data("config-stress: no .toml files in \(dir)\n".utf8))
+        exit(1)
+    }
+    var mutator = ConfigMutator(seed: UInt64(Date().timeIntervalSince1970))
+    let started = Date()
+    var runs = 0
+    var valid = 0
+    while Date().timeIntervalSince(started) < seconds {
+        // Mutations stack now and then, so inputs drift further from the seeds.
+        var text = mutator.mutate(seeds[runs % seeds.count])
+        if runs % 4 == 0 { text = mutator.mutate(text) }
+        try? text.write(toFile: "config-crash.toml", atomically: false, encoding: .utf8)
+        if let config = try? ConfigLoader.parse(text, file: "stress.toml") {
+            _ = ConfigRenderer.toml(config)
+            valid += 1
+        }
+        runs += 1
+    }
+    try? FileManager.default.removeItem(atPath: "config-crash.toml")
+    print("config-stress: \(runs) mutated configs through the config loader in \(Int(seconds)) s (\(valid) valid), no crash")
     exit(0)
 }
 
