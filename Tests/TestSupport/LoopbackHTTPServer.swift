@@ -182,23 +182,24 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         response += "\r\n"
         var out = Array(response.utf8)
         if let r = resource, r.trickle > 0 {
-            guard send(out, to: fd) else { return }
+            guard sendAll(out, to: fd) else { return }
             var rest = responseBody[...]
             while !rest.isEmpty {
                 Thread.sleep(forTimeInterval: r.trickle)
-                guard send(Array(rest.prefix(r.trickleBytes)), to: fd) else { return }
+                guard sendAll(Array(rest.prefix(r.trickleBytes)), to: fd) else { return }
                 rest = rest.dropFirst(r.trickleBytes)
             }
             return
         }
         out.append(contentsOf: responseBody)
-        _ = send(out, to: fd)
+        _ = sendAll(out, to: fd)
     }
 
-    private func send(_ out: [UInt8], to fd: Int32) -> Bool {
+    /// Writes everything, or stops when the client has gone (no SIGPIPE for the test process).
+    private func sendAll(_ out: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < out.count {
-            let n = out[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let n = out[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if n <= 0 { return false }
             offset += n
         }
