@@ -64,7 +64,8 @@ public struct ExecSink: OutboundSink {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { throw AlertError("exec \(config.name): cannot start \(config.argv[0]): \(error.localizedDescription)") }
-        input.fileHandleForWriting.write(json + Data("\n".utf8))
+        // A program that does not read its stdin is not an error here: its exit status decides.
+        try? input.fileHandleForWriting.write(contentsOf: json + Data("\n".utf8))
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(config.timeout)
         while p.isRunning, Date() < deadline { usleep(10_000) }

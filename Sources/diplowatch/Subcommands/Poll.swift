@@ -3,6 +3,10 @@ import DiploWatch
 import Foundation
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct Poll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Poll every configured feed once, store what is new, deliver alerts, and exit.")
@@ -15,6 +19,9 @@ struct Poll: AsyncParsableCommand {
     func run() async throws {
         try await reporting {
             let config = try global.loadConfig()
+            // An exec sink that exits without reading its stdin, or a webhook that hangs up, is an
+            // EPIPE error to handle, not a signal that ends the daemon.
+            signal(SIGPIPE, SIG_IGN)
             let logger = Logger(label: "diplowatch")
             do {
                 let lock = try InstanceLock(database: config.daemon.database)
