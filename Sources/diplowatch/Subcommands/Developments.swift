@@ -31,7 +31,7 @@ struct Developments: AsyncParsableCommand {
             } else {
                 for d in list {
                     let n = (try? store.sourceCount(development: d.id)) ?? 0
-                    print("#\(d.id) \(DevelopmentFormatter.line(d.record)) (\(n) source\(n == 1 ? "" : "s"))")
+                    print(TerminalText.safe("#\(d.id) \(DevelopmentFormatter.line(d.record)) (\(n) source\(n == 1 ? "" : "s"))"))
                 }
             }
         }

@@ -37,7 +37,7 @@ struct Extract: AsyncParsableCommand {
         if json {
             print(try JSONOutput.string(["developments": developments]))
         } else {
-            for d in developments { print(DevelopmentFormatter.line(d)) }
+            for d in developments { print(TerminalText.safe(DevelopmentFormatter.line(d))) }
         }
     }
 }
