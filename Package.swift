@@ -1,5 +1,10 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// The committed syntax model, embedded by the CSyntaxModel target's assembler `.incbin`.
+let syntaxModelPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Sources/CSyntaxModel/syntax.model").path
 
 let package = Package(
     name: "DiploWatch",
@@ -9,6 +14,7 @@ let package = Package(
         .library(name: "DiploWatch", targets: ["DiploWatch"]),
         .library(name: "DiploWatchFeeds", targets: ["Feeds"]),
         .library(name: "DiploWatchTOML", targets: ["TOML"]),
+        .library(name: "Syntax", targets: ["Syntax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -30,6 +36,15 @@ let package = Package(
         .target(name: "Feeds", dependencies: ["CLibXML2"]),
         // The config file's parser: pure Swift, so no input can abort the process (see Fuzz/).
         .target(name: "TOML"),
+        .target(
+            name: "CSyntaxModel",
+            exclude: ["syntax.model", "MODEL-LICENSE.md"],
+            cSettings: [.define("SYNTAX_MODEL_PATH", to: "\"\(syntaxModelPath)\"")]
+        ),
+        .target(name: "Syntax", dependencies: ["CSyntaxModel"]),
+        // `make train-syntax` and `make eval-syntax`: the treebank in ../shared, never needed by builds or tests.
+        .executableTarget(name: "SyntaxTrain", dependencies: ["Syntax"], path: "Benchmarks/SyntaxTrain"),
+        .executableTarget(name: "SyntaxEval", dependencies: ["Syntax"], path: "Benchmarks/SyntaxEval"),
         .target(name: "Extraction", exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
         .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
@@ -59,6 +74,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "CSyntaxModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
         .testTarget(
             name: "DiploWatchTests",
