@@ -150,6 +150,9 @@ extension Store {
             // feed again costs no parsing.
             try db.alter(table: "feeds") { t in t.add(column: "body_hash", .text) }
         }
+        m.registerMigration("v8p: indexes for queries that grow with time, summary-only re-index") { db in
+            try Self.addGrowthIndexes(db)
+        }
         return m
     }
 }
