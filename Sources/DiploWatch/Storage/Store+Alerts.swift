@@ -77,7 +77,7 @@ extension Store {
         }
     }
 
-    /// Alerts for the CLI, newest last.
+    /// Alerts for the CLI, newest last (by time when `since` is given, else by id).
     public func alerts(since: Date? = nil, topic: String? = nil, afterID: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [Alert] {
         try read { db in
             var sql = "SELECT * FROM alerts WHERE 1"
@@ -95,15 +95,15 @@ extension Store {
                 sql += since == nil ? " AND topic = ?" : " AND +topic = ?"
                 args.append(topic)
             }
-            // With a time filter, the rows come from the `created` index and are sorted: `+id` keeps
-            // SQLite from walking the whole table backwards instead, to spare the sort.
-            sql += since == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY +id DESC LIMIT ?"
+            // With a time filter, the newest by time: read backwards along the `created` index and
+            // stopped at the limit, however many alerts the window holds.
+            sql += since == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY created DESC, id DESC LIMIT ?"
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(self.alert(from:)).reversed()
         }
     }
 
-    /// Developments for the CLI, newest last.
+    /// Developments for the CLI, newest last; with `since`, the most recently seen last.
     public func developments(
         since: Date? = nil, country: String? = nil, type: String? = nil, search: String? = nil, limit: Int = 1000
     ) throws(StoreError) -> [StoredDevelopment] {
@@ -126,8 +126,8 @@ extension Store {
                 sql += " AND d.id IN (SELECT rowid FROM developments_fts WHERE developments_fts MATCH ?)"
                 args.append(pattern)
             }
-            // A time filter reads the `last_seen` index and sorts (see `alerts`).
-            sql += since == nil ? " ORDER BY d.id DESC LIMIT ?" : " ORDER BY +d.id DESC LIMIT ?"
+            // With a time filter, the most recently seen, read backwards along the `last_seen` index.
+            sql += since == nil ? " ORDER BY d.id DESC LIMIT ?" : " ORDER BY d.last_seen DESC, d.id DESC LIMIT ?"
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
                 StoredDevelopment(
