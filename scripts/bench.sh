@@ -3,7 +3,8 @@
 # corpus (full articles and summaries, spread dates), served gzipped by nginx on 127.0.0.1.
 # BENCH=quick (200 feeds x 50 items, the default), BENCH=large (2,000 x 50), or BENCH=scale (polls
 # that grow one database past 1,000,000 articles and 500,000 alerts; see scripts/bench-scale.sh).
-# OLD_BIN=path/to/diplowatch also runs an older build's cold and warm cycles, for before/after.
+# OLD_BIN=path/to/diplowatch also runs an older build's cold and warm cycles, for before/after;
+# PEERS=no leaves out newsboat, feedparser and the per-stage figures.
 # Prints wall and CPU seconds (user + system, children included) and the load average first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,15 @@ if [ -n "${OLD_BIN:-}" ]; then
   bench_config "$work/old.toml" "$work/old.sqlite"
   read -r old_cold old_cold_cpu _ < <(measure old-cold "$OLD_BIN" poll -c "$work/old.toml")
   read -r old_warm old_warm_cpu _ < <(measure old-warm "$OLD_BIN" poll -c "$work/old.toml")
+fi
+if [ "${PEERS:-yes}" = no ]; then
+  # Only this build against the older one (OLD_BIN), for a before/after on a loaded machine.
+  echo "DiploWatch cold: $dw_cold s wall, $dw_cold_cpu s CPU; warm: $dw_warm s wall, $dw_warm_cpu s CPU ($warm_304 answered 304)"
+  [ -z "${OLD_BIN:-}" ] || echo "older build cold: $old_cold s wall, $old_cold_cpu s CPU; warm: $old_warm s wall, $old_warm_cpu s CPU"
+  echo "DiploWatch cold cycle: $(cat "$work/dw-cold.out")"
+  [ -z "${OLD_BIN:-}" ] || echo "older build cold cycle: $(cat "$work/old-cold.out")"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
 fi
 # newsboat 2.21 sends no validators on its second reload (its issue #2734): only the third is a
 # conditional, warm pass.
