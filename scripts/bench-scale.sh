@@ -14,7 +14,10 @@ want_alerts=${SCALE_ALERTS:-500000}
 feeds=${SCALE_FEEDS:-2000}
 items=${SCALE_ITEMS:-125}
 # Mostly one-paragraph summaries, as most feeds carry: the database grows faster than the CPU bill.
-full=${SCALE_FULL_SHARE:-0.1}
+full=${SCALE_FULL_SHARE:-0.05}
+diplomatic=${SCALE_DIPLOMATIC_SHARE:-0.35}
+# SCALE_UNTIL=epoch seconds: start no step after then (a loaded machine), and print what was reached.
+until=${SCALE_UNTIL:-0}
 
 need=()
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
@@ -28,9 +31,9 @@ bin=$PWD/.build/release/diplowatch
 command -v newsboat >/dev/null || newsboat() { echo "newsboat (not installed)"; }
 bench_versions "$bin"
 
-.build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" 1 0 0.6 "$full" >/dev/null
+.build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" 1 0 "$diplomatic" "$full" >/dev/null
 bench_nginx
-# Three topics over every development (one rate-limited high enough to count but not hold), text
+# Four topics over the developments (one rate-limited high enough to count but not hold), text
 # kept 30 days, and the metrics file written after each cycle: housekeeping as a daemon runs it.
 topics='
 [[topics]]
@@ -39,19 +42,27 @@ name = "all"
 [[topics]]
 name = "consultations"
 types = ["CONSULT"]
-max_per_hour = 1000000
+max_per_hour = 100000
 
 [[topics]]
 name = "pressure"
-types = ["SANCTION", "REQUEST", "AGREE", "ACCUSE", "THREATEN"]'
+types = ["SANCTION", "REQUEST", "AGREE", "ACCUSE", "THREATEN"]
+
+[[topics]]
+name = "firm"
+status = ["occurred", "planned"]'
 bench_config "$work/scale.toml" "$work/scale.sqlite" "$topics" "retention = \"30d\"
 metrics = \"$work/metrics.prom\""
 
 count() { python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/scale.sqlite" "$1"; }
 step=0 articles=0 alerts=0
 while [ "$articles" -lt "$want_articles" ] || [ "$alerts" -lt "$want_alerts" ]; do
+  if [ "$until" -gt 0 ] && [ "$(date +%s)" -ge "$until" ]; then
+    echo "scale: SCALE_UNTIL reached after $step steps, short of $want_articles articles or $want_alerts alerts"
+    break
+  fi
   step=$((step + 1))
-  [ "$step" -eq 1 ] || .build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" "$step" "$step" 0.6 "$full" >/dev/null
+  [ "$step" -eq 1 ] || .build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" "$step" "$step" "$diplomatic" "$full" >/dev/null
   read -r cold cold_cpu _ < <(measure cold "$bin" poll -c "$work/scale.toml")
   read -r warm warm_cpu _ < <(measure warm "$bin" poll -c "$work/scale.toml")
   grep -q "(0 fetched" "$work/warm.out" || { echo "scale: the warm poll fetched feeds again: $(cat "$work/warm.out")" >&2; exit 1; }

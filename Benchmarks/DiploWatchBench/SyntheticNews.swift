@@ -157,6 +157,8 @@ struct SyntheticNews {
         Date(timeIntervalSince1970: 1_795_514_400 - Double(next() % (30 * 86400)))
     }
 
+    nonisolated(unsafe) static let iso8601 = ISO8601DateFormatter()
+
     static let rfc822: DateFormatter = {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -172,7 +174,7 @@ struct SyntheticNews {
         for (i, html) in escapedArticles(items, mix: mix).enumerated() {
             let id = "\(mix.generation)\(feed)-\(i)"
             s += "<entry><title>Story \(id)</title><link href=\"https://bench.example/\(id)\"/>"
-            s += "<id>tag:bench.example,2026:\(id)</id><published>\(ISO8601DateFormatter().string(from: published()))</published>"
+            s += "<id>tag:bench.example,2026:\(id)</id><published>\(Self.iso8601.string(from: published()))</published>"
             s += "<content type=\"html\">\(html)</content></entry>\n"
         }
         return s + "</feed>\n"
