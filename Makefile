@@ -56,8 +56,10 @@ eval-syntax:
 conformance: release
 	@python3 scripts/conformance.py "$(SHARED)" .build/release/diplowatch
 
-# The whole daemon against newsboat on a seeded corpus served by nginx on 127.0.0.1, plus
-# per-stage throughput on one core. BENCH=large for 2,000 feeds. Results in bench-results/.
+# The whole daemon against newsboat and a feedparser loop on a seeded corpus served gzipped by nginx
+# on 127.0.0.1 (wall and CPU seconds), plus per-stage throughput on one core. BENCH=large for 2,000
+# feeds; BENCH=scale grows one database past 1,000,000 articles and 500,000 alerts; OLD_BIN=path
+# also times an older build. Results in bench-results/.
 bench: deps
 	@scripts/bench.sh
 

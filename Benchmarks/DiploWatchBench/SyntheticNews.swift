@@ -1,7 +1,10 @@
 import Foundation
 
-/// A seeded generator of news-like articles (about 4 KB each) and feeds, written for benchmarks:
-/// a fraction diplomatic, the rest everyday news. Same seed, same corpus.
+/// A seeded generator of news-like articles and feeds, written for benchmarks: a fraction
+/// diplomatic, the rest everyday news; full articles (about 4 KB) mixed with one-paragraph
+/// summaries, publication dates spread over weeks, and developments between some forty states
+/// over several years, so the number of distinct developments grows with the corpus. Same seed,
+/// same corpus.
 struct SyntheticNews {
     var state: UInt64
 
@@ -42,7 +45,68 @@ struct SyntheticNews {
         "Both teams will play again next week in the second leg of the semi-final.",
     ]
 
+    /// States as news names them: name, demonym, capital.
+    static let states = [
+        ("Kenya", "Kenyan", "Nairobi"), ("Peru", "Peruvian", "Lima"), ("Chile", "Chilean", "Santiago"),
+        ("Norway", "Norwegian", "Oslo"), ("Ghana", "Ghanaian", "Accra"), ("Bolivia", "Bolivian", "La Paz"),
+        ("Egypt", "Egyptian", "Cairo"), ("Vietnam", "Vietnamese", "Hanoi"), ("Poland", "Polish", "Warsaw"),
+        ("Mexico", "Mexican", "Mexico City"), ("Indonesia", "Indonesian", "Jakarta"), ("Nigeria", "Nigerian", "Abuja"),
+        ("Argentina", "Argentine", "Buenos Aires"), ("Sweden", "Swedish", "Stockholm"), ("Thailand", "Thai", "Bangkok"),
+        ("Morocco", "Moroccan", "Rabat"), ("Colombia", "Colombian", "Bogota"), ("Finland", "Finnish", "Helsinki"),
+        ("Senegal", "Senegalese", "Dakar"), ("Malaysia", "Malaysian", "Kuala Lumpur"), ("Canada", "Canadian", "Ottawa"),
+        ("Ethiopia", "Ethiopian", "Addis Ababa"), ("Portugal", "Portuguese", "Lisbon"), ("Pakistan", "Pakistani", "Islamabad"),
+        ("Greece", "Greek", "Athens"), ("Uruguay", "Uruguayan", "Montevideo"), ("Tunisia", "Tunisian", "Tunis"),
+        ("Austria", "Austrian", "Vienna"), ("Philippines", "Philippine", "Manila"), ("Qatar", "Qatari", "Doha"),
+        ("Hungary", "Hungarian", "Budapest"), ("Kazakhstan", "Kazakh", "Astana"), ("Ireland", "Irish", "Dublin"),
+        ("Angola", "Angolan", "Luanda"), ("Ecuador", "Ecuadorian", "Quito"), ("Denmark", "Danish", "Copenhagen"),
+        ("Jordan", "Jordanian", "Amman"), ("Romania", "Romanian", "Bucharest"), ("Zambia", "Zambian", "Lusaka"),
+        ("Mongolia", "Mongolian", "Ulaanbaatar"),
+    ]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+    static let surnames = ["Odhiambo", "Ruiz", "Lindqvist", "Mensah", "Nguyen", "Kowalski", "Haddad", "Santos", "Okafor", "Novak"]
+    /// How many years the developments' own dates spread over (each month a distinct development).
+    static let years = 2015...2026
+
+    /// A development between two of `states`, dated a day of the week (near the publication) or a
+    /// day of a month of `years`.
+    mutating func stateSentence() -> String {
+        let a = pick(Self.states)
+        var b = pick(Self.states)
+        if b.0 == a.0 { b = Self.states[(Self.states.firstIndex { $0.0 == a.0 }! + 1) % Self.states.count] }
+        let topic = pick(Self.topics)
+        let when =
+            next() % 3 == 0
+            ? "on \(pick(Self.days))"
+            : "on \(pick(Self.months)) \(1 + next() % 28), \(Self.years.lowerBound + Int(next() % UInt64(Self.years.count)))"
+        switch next() % 7 {
+        case 0:
+            return "\(a.1) Foreign Minister Ana \(pick(Self.surnames)) met \(b.1) Foreign Minister Luis \(pick(Self.surnames)) in "
+                + "\(pick([a.2, b.2])) \(when) to discuss \(topic), officials said."
+        case 1: return "The foreign ministers of \(a.0) and \(b.0) will meet in \(pick(Self.cities)) \(when) to discuss \(topic)."
+        case 2: return "\(a.0) urged \(b.0) to make progress on \(topic), the ministry said \(when)."
+        case 3: return "\(a.0) expelled two \(b.1) diplomats \(when), the foreign ministry said."
+        case 4: return "\(a.0) and \(b.0) signed an agreement on \(topic) in \(pick(Self.cities)) \(when)."
+        case 5:
+            return
+                "\(a.1) President Maria \(pick(Self.surnames)) spoke by phone with \(b.1) President Jose \(pick(Self.surnames)) \(when) about \(topic)."
+        default: return "\(a.0) imposed sanctions on \(b.0) \(when) over a border dispute."
+        }
+    }
+
+    /// A one-paragraph summary, as most feeds carry: a development and a line of context, or two
+    /// lines of everyday news.
+    mutating func summary(diplomatic: Bool) -> String {
+        diplomatic
+            ? stateSentence() + " " + pick(Self.filler)
+            : pick(Self.filler) + " " + pick(Self.filler) + " Reported by \(pick(Self.surnames)) in \(pick(Self.cities)), "
+                + "story \(next() % 1_000_000)."
+    }
+
     mutating func diplomaticSentence() -> String {
+        // Half the developments are between the states of `states`, many and spread over years.
+        if next() % 2 == 0 { return stateSentence() }
         let (t1, n1) = pick(Self.leaders)
         var (t2, n2) = pick(Self.leaders)
         if n2 == n1 { (t2, n2) = Self.leaders[(Self.leaders.firstIndex { $0.1 == n1 }! + 1) % Self.leaders.count] }
@@ -79,36 +143,64 @@ struct SyntheticNews {
         return paragraphs.joined(separator: "\n")
     }
 
+    /// What a feed generator needs besides the feed's number: the share of diplomatic articles,
+    /// the share of full articles (the rest are one-paragraph summaries), and the prefix that
+    /// makes entry ids and links of one generation of the corpus distinct from another's.
+    struct Mix {
+        var diplomaticShare = 0.3
+        var fullShare = 0.4
+        var generation = ""
+    }
+
+    /// A publication time in the 30 days before 2026-11-24 10:00 UTC, to the second.
+    mutating func published() -> Date {
+        Date(timeIntervalSince1970: 1_795_514_400 - Double(next() % (30 * 86400)))
+    }
+
+    nonisolated(unsafe) static let iso8601 = ISO8601DateFormatter()
+
+    static let rfc822: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f
+    }()
+
     /// An Atom 1.0 feed of `items` articles.
-    mutating func atom(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
+    mutating func atom(feed: Int, items: Int, mix: Mix = Mix()) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bench feed \(feed)</title>"
         s += "<id>tag:bench.example,2026:\(feed)</id><updated>2026-11-24T10:00:00Z</updated>"
-        for (i, html) in escapedArticles(items, diplomaticShare: diplomaticShare).enumerated() {
-            s += "<entry><title>Story \(feed)-\(i)</title><link href=\"https://bench.example/\(feed)/\(i)\"/>"
-            s += "<id>tag:bench.example,2026:\(feed)-\(i)</id><published>2026-11-24T10:00:00Z</published>"
+        for (i, html) in escapedArticles(items, mix: mix).enumerated() {
+            let id = "\(mix.generation)\(feed)-\(i)"
+            s += "<entry><title>Story \(id)</title><link href=\"https://bench.example/\(id)\"/>"
+            s += "<id>tag:bench.example,2026:\(id)</id><published>\(Self.iso8601.string(from: published()))</published>"
             s += "<content type=\"html\">\(html)</content></entry>\n"
         }
         return s + "</feed>\n"
     }
 
     /// An RSS 2.0 feed of `items` articles.
-    mutating func rss(feed: Int, items: Int, diplomaticShare: Double = 0.3) -> String {
+    mutating func rss(feed: Int, items: Int, mix: Mix = Mix()) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed \(feed)</title>"
         s += "<link>https://bench.example/\(feed)/</link>"
-        for (i, html) in escapedArticles(items, diplomaticShare: diplomaticShare).enumerated() {
-            s += "<item><title>Story \(feed)-\(i)</title><link>https://bench.example/\(feed)/\(i)</link>"
-            s += "<guid isPermaLink=\"false\">bench-\(feed)-\(i)</guid><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>"
+        for (i, html) in escapedArticles(items, mix: mix).enumerated() {
+            let id = "\(mix.generation)\(feed)-\(i)"
+            s += "<item><title>Story \(id)</title><link>https://bench.example/\(id)</link>"
+            s += "<guid isPermaLink=\"false\">bench-\(id)</guid><pubDate>\(Self.rfc822.string(from: published()))</pubDate>"
             s += "<description>\(html)</description></item>\n"
         }
         return s + "</channel></rss>\n"
     }
 
     /// Articles as HTML paragraphs, escaped for an XML element.
-    mutating func escapedArticles(_ count: Int, diplomaticShare: Double) -> [String] {
+    mutating func escapedArticles(_ count: Int, mix: Mix) -> [String] {
         (0..<count).map { _ in
-            let diplomatic = Double(next() % 1000) / 1000 < diplomaticShare
-            let text = article(diplomatic: diplomatic).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
-                of: "<", with: "&lt;")
+            let diplomatic = Double(next() % 1000) / 1000 < mix.diplomaticShare
+            let full = Double(next() % 1000) / 1000 < mix.fullShare
+            let text = (full ? article(diplomatic: diplomatic) : summary(diplomatic: diplomatic)).replacingOccurrences(
+                of: "&", with: "&amp;"
+            ).replacingOccurrences(of: "<", with: "&lt;")
             return "&lt;p&gt;" + text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;") + "&lt;/p&gt;"
         }
     }

@@ -16,23 +16,42 @@ func measure(_ label: String, minSeconds: Double = 2, _ body: () -> Int) -> (cou
 
 var news = SyntheticNews(seed: 42)
 
-// `DiploWatchBench corpus DIR FEEDS ITEMS [SEED]` writes a seeded corpus of RSS 2.0 and Atom feeds
-// for the end-to-end benchmark (scripts/bench.sh) and exits.
+// `DiploWatchBench corpus DIR FEEDS ITEMS [SEED [GENERATION [DIPLOMATIC_SHARE [FULL_SHARE]]]]` writes a seeded
+// corpus of RSS 2.0 and Atom feeds for the end-to-end benchmark (scripts/bench.sh) and exits. Each
+// generation's entries are new ones (the scale run writes one per step).
 if CommandLine.arguments.count >= 5, CommandLine.arguments[1] == "corpus" {
-    let dir = CommandLine.arguments[2]
-    let feedCount = Int(CommandLine.arguments[3]) ?? 200
-    let items = Int(CommandLine.arguments[4]) ?? 50
-    var corpus = SyntheticNews(seed: UInt64(CommandLine.arguments.count > 5 ? CommandLine.arguments[5] : "7") ?? 7)
+    let args = CommandLine.arguments
+    let dir = args[2]
+    let feedCount = Int(args[3]) ?? 200
+    let items = Int(args[4]) ?? 50
+    var corpus = SyntheticNews(seed: UInt64(args.count > 5 ? args[5] : "7") ?? 7)
+    var mix = SyntheticNews.Mix()
+    if args.count > 6 { mix.generation = "g\(args[6])-" }
+    if args.count > 7, let share = Double(args[7]) { mix.diplomaticShare = share }
+    if args.count > 8, let share = Double(args[8]) { mix.fullShare = share }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var bytes = 0
     for f in 0..<feedCount {
         let atom = f % 4 == 3
-        let text = atom ? corpus.atom(feed: f, items: items) : corpus.rss(feed: f, items: items)
+        let text = atom ? corpus.atom(feed: f, items: items, mix: mix) : corpus.rss(feed: f, items: items, mix: mix)
         bytes += text.utf8.count
         try text.write(toFile: "\(dir)/feed-\(f).\(atom ? "atom" : "xml")", atomically: true, encoding: .utf8)
     }
     print("corpus: \(feedCount) feeds x \(items) items, \(bytes / 1_000_000) MB in \(dir)")
     exit(0)
+}
+
+// `housekeeping CONFIG`: what the daemon does after each cycle (pruning, the metrics file) on the
+// config's database, timed: prints `housekeeping_s=X`.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "housekeeping" {
+    let config = try ConfigLoader.load(path: CommandLine.arguments[2])
+    let store = try Store(path: config.daemon.database)
+    let start = Date()
+    let problems = Housekeeping(settings: config.daemon, store: store).run(totals: CycleTotals())
+    let seconds = Date().timeIntervalSince(start)
+    for p in problems { print("housekeeping: \(p)") }
+    print(String(format: "housekeeping_s=%.3f", seconds))
+    exit(problems.isEmpty ? 0 : 1)
 }
 
 // `stress SECONDS [DIR]`: the extractor on mutated articles (the golden articles in DIR and

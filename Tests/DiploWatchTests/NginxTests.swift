@@ -123,6 +123,25 @@ struct NginxTests {
         #expect(report.fetched == 1)
         #expect(report.newDevelopments == 1)
     }
+
+    @Test func aHostsConnectionIsReusedFromOneRequestAndOneCycleToTheNext() async throws {
+        // Given feeds on one host
+        let nginx = try Nginx(directory: dir + "/nginx")
+        let paths = (0..<6).map { "/feeds/r\($0).rss" }
+        for p in paths { try nginx.put(p, Fixtures.rss([Fixtures.weather])) }
+        var c = config(paths.map(nginx.url))
+        c.daemon.perHost = 1
+
+        // When two cycles poll them one at a time
+        let store = try Store(path: c.daemon.database)
+        _ = await cycle(c, store: store).run(onlyDue: false)
+        _ = await cycle(c, store: store, fetcher: CurlFeedFetcher(settings: c.daemon)).run(onlyDue: false)
+
+        // Then all twelve requests came on one connection
+        let log = nginx.accessLog(atLeast: 12)
+        #expect(log.count == 12)
+        #expect(Set(log.map(\.connection)).count == 1, "\(log.map(\.connection))")
+    }
 }
 
 @Suite("Test environment")

@@ -54,6 +54,51 @@ struct PollCycleTests {
         #expect(try store.sourceCount(development: devs[0].id) == 2)
     }
 
+    @Test func aWarmCycleBuildsNoExtractorAndRecordsUnchangedFeedsInOneTransaction() async throws {
+        // Given three feeds already polled once
+        let server = try LoopbackHTTPServer()
+        for p in ["/a.rss", "/b.rss", "/c.rss"] {
+            server.set(p, .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather]), etag: "\"\(p)\""))
+        }
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.feeds = ["/a.rss", "/b.rss", "/c.rss"].map { FeedConfig(url: server.url($0)) }
+        let commits = Commits()
+        let store = try Store(path: config.daemon.database, readOnly: false, trace: { commits.count($0) })
+        var cold = cycle(config, store: store)
+        cold.extractor = LazyExtractor(config: config)
+        #expect(await cold.run(onlyDue: false).fetched == 3)
+        #expect(cold.extractor.isBuilt)
+
+        // When they all answer 304
+        var warm = cycle(config, store: store)
+        warm.extractor = LazyExtractor(config: config)
+        let before = commits.value
+        let report = await warm.run(onlyDue: false)
+
+        // Then no extractor was built, and the three feeds were recorded in one transaction
+        #expect(report.notModified == 3)
+        #expect(!warm.extractor.isBuilt)
+        #expect(commits.value - before == 1)
+        #expect(try store.feedStates().allSatisfy { $0.lastPolledAt != nil && $0.errorCount == 0 })
+    }
+
+    /// Counts the transactions that record a feed's success.
+    final class Commits: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        private var recording = false
+        func count(_ sql: String) {
+            lock.withLock {
+                if sql.hasPrefix("BEGIN") { recording = false }
+                if sql.hasPrefix("UPDATE feeds SET error_count = 0") { recording = true }
+                if sql.hasPrefix("COMMIT"), recording { n += 1 }
+            }
+        }
+        var value: Int { lock.withLock { n } }
+    }
+
     @Test func housekeepingPrunesOldTextAndWritesMetrics() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather])))

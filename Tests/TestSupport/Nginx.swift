@@ -69,7 +69,7 @@ public final class Nginx: @unchecked Sendable {
             error_log \(directory)/error.log;
             events { worker_connections 64; }
             http {
-              log_format probe '$request_method $uri $status $body_bytes_sent "$http_accept_encoding" $server_protocol';
+              log_format probe '$request_method $uri $status $body_bytes_sent "$http_accept_encoding" $server_protocol $connection';
               access_log \(directory)/access.log probe;
               client_body_temp_path \(directory)/tmp; proxy_temp_path \(directory)/tmp; fastcgi_temp_path \(directory)/tmp;
               uwsgi_temp_path \(directory)/tmp; scgi_temp_path \(directory)/tmp;
@@ -127,7 +127,8 @@ public final class Nginx: @unchecked Sendable {
         chmod(file, 0o644)
     }
 
-    /// One access log line: method, path, status, body bytes sent, Accept-Encoding, protocol.
+    /// One access log line: method, path, status, body bytes sent, Accept-Encoding, protocol, and the
+    /// serial number of the connection it came on.
     public struct Access: Sendable {
         public var method: String
         public var path: String
@@ -135,6 +136,7 @@ public final class Nginx: @unchecked Sendable {
         public var bytes: Int
         public var acceptEncoding: String
         public var proto: String
+        public var connection: Int
     }
 
     /// The access log once it has at least `count` lines, or as it is after `timeout` seconds:
@@ -157,9 +159,10 @@ public final class Nginx: @unchecked Sendable {
             guard quoted.count >= 3 else { return nil }
             let head = quoted[0].split(separator: " ")
             guard head.count >= 4, let status = Int(head[2]), let bytes = Int(head[3]) else { return nil }
+            let tail = quoted[2].split(separator: " ")
             return Access(
                 method: String(head[0]), path: String(head[1]), status: status, bytes: bytes, acceptEncoding: String(quoted[1]),
-                proto: quoted[2].trimmingCharacters(in: .whitespaces))
+                proto: tail.first.map(String.init) ?? "", connection: tail.dropFirst().first.flatMap { Int($0) } ?? 0)
         }
     }
 

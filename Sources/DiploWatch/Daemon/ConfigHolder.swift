@@ -4,16 +4,16 @@ import Logging
 /// The daemon's current config; SIGHUP replaces it only with one that validates.
 public actor ConfigHolder {
     public private(set) var current: Config
-    /// The extractor for the current config, built once per load (user dictionaries are files).
-    public private(set) var extractor: Extractor
+    /// The extractor for the current config, built once per load when an article first needs it.
+    public private(set) var extractor: LazyExtractor
     let path: String?
 
     /// The config and its extractor, read together so a reload never splits them.
-    public var snapshot: (config: Config, extractor: Extractor) { (current, extractor) }
+    public var snapshot: (config: Config, extractor: LazyExtractor) { (current, extractor) }
 
     public init(_ config: Config, path: String?) {
         current = config
-        extractor = Extractor(lexicon: config.lexicon)
+        extractor = LazyExtractor(config: config)
         self.path = path
     }
 
@@ -28,7 +28,7 @@ public actor ConfigHolder {
             var applied = fresh
             applied.daemon.database = current.daemon.database
             current = applied
-            extractor = Extractor(lexicon: applied.lexicon)
+            extractor = LazyExtractor(config: applied)
             logger.info(
                 "config reloaded",
                 metadata: [

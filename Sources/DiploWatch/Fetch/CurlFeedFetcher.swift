@@ -6,7 +6,8 @@ import Foundation
 /// 5 redirects, followed one by one so a permanent move can be told from a temporary one; HTTP/2
 /// over TLS where the server offers it; compression; conditional GET; a body size cap; proxies from
 /// the environment or the config; TLS verification against the system's CAs plus an optional extra
-/// CA file. Transfers run on their own threads, off the cooperative pool.
+/// CA file. Transfers run on one libcurl multi handle (`CurlMulti`), off the cooperative pool,
+/// reusing each host's connections.
 public struct CurlFeedFetcher: FeedFetcher {
     public var userAgent: String
     public var connectTimeout: Double
@@ -32,13 +33,13 @@ public struct CurlFeedFetcher: FeedFetcher {
         Self.globalInit
     }
 
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
     public init(settings: DaemonSettings) {
         self.init(
             userAgent: settings.userAgent, connectTimeout: settings.connectTimeout, timeout: settings.timeout,
             maxBodyBytes: settings.maxBodyBytes, proxy: settings.proxy, extraCAFile: settings.caFile)
     }
-
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     /// The system's CA bundle followed by the extra file, read once.
     final class CABundle: Sendable {
@@ -64,12 +65,7 @@ public struct CurlFeedFetcher: FeedFetcher {
             }
             return FetchResult(status: 200, body: Data(body.utf8), finalURL: request.url)
         }
-        let result: Result<FetchResult, FetchError> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(returning: perform(request))
-            }
-        }
-        return try result.get()
+        return try await perform(request, on: CurlMulti.shared).get()
     }
 
     final class Transfer {
@@ -103,11 +99,11 @@ public struct CurlFeedFetcher: FeedFetcher {
         return "timed out after \(seconds(timeout)) s (daemon.timeout)"
     }
 
-    func perform(_ request: FetchRequest) -> Result<FetchResult, FetchError> {
-        guard let handle = curl_easy_init() else {
+    func perform(_ request: FetchRequest, on multi: CurlMulti) async -> Result<FetchResult, FetchError> {
+        guard let handle = multi.checkout() else {
             return .failure(FetchError(url: request.url, reason: "cannot create a curl handle"))
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { multi.checkin(handle) }
         let transfer = Transfer(limit: maxBodyBytes)
         let box = Unmanaged.passRetained(transfer)
         defer { box.release() }
@@ -185,7 +181,7 @@ public struct CurlFeedFetcher: FeedFetcher {
             transfer.reset()
             errorBuffer[0] = 0
             dw_easy_setopt_string(handle, CURLOPT_URL, url)
-            let code = curl_easy_perform(handle)
+            let code = await multi.perform(handle)
             if code != CURLE_OK {
                 if transfer.overflow || code == CURLE_FILESIZE_EXCEEDED {
                     return .failure(FetchError(url: request.url, reason: "body exceeds the \(maxBodyBytes)-byte limit"))

@@ -10,7 +10,8 @@ public struct PollCycle: Sendable {
     public var config: Config
     public var store: Store
     public var fetcher: any FeedFetcher
-    public var extractor: Extractor
+    /// Built when the first new article needs it.
+    public var extractor: LazyExtractor
     public var sink: any AlertSink
     public var logger: Logger
     /// Called each time a feed has been handled (stored, or its failure recorded), at most every
@@ -20,12 +21,13 @@ public struct PollCycle: Sendable {
     public var logsStorageFailure = true
 
     public init(
-        config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger, extractor: Extractor? = nil
+        config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger,
+        extractor: LazyExtractor? = nil
     ) {
         self.config = config
         self.store = store
         self.fetcher = fetcher
-        self.extractor = extractor ?? Extractor(lexicon: config.lexicon)
+        self.extractor = extractor ?? LazyExtractor(config: config)
         self.sink = sink
         self.logger = logger
     }
@@ -102,6 +104,8 @@ public struct PollCycle: Sendable {
         // Each due feed's host, parsed once: the scheduler looks them up on every feed that finishes.
         let hosts = Dictionary(due.map { ($0.url, HostGate.host(of: target($0))) }, uniquingKeysWith: { a, _ in a })
         var lastProgress = Date.distantPast
+        // Feeds that answered with nothing new, recorded together in one transaction.
+        var unchanged: [(feed: FeedConfig, state: FeedState?, answer: UnchangedAnswer)] = []
         await withTaskGroup(of: Outcome.self) { group in
             // Feeds whose host is busy wait while feeds on other hosts go ahead.
             var pending = due
@@ -158,7 +162,7 @@ public struct PollCycle: Sendable {
                 }
                 if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
-                await handle(outcome, state: states[feed.url], now: now, report: &report)
+                await handle(outcome, state: states[feed.url], now: now, report: &report, unchanged: &unchanged)
                 if let progress, Date().timeIntervalSince(lastProgress) >= 5, store.isHealthy() {
                     progress()
                     lastProgress = Date()
@@ -170,6 +174,7 @@ public struct PollCycle: Sendable {
                 if !Task.isShuttingDownGracefully, report.storageError == nil { _ = startNext() }
             }
         }
+        recordUnchanged(unchanged, now: now, report: &report)
         do {
             try store.raiseDigests(topics: config.topics, now: Date())
         } catch {
@@ -235,7 +240,10 @@ public struct PollCycle: Sendable {
         return now.addingTimeInterval(wait)
     }
 
-    private func handle(_ outcome: Outcome, state: FeedState?, now: Date, report: inout Report) async {
+    private func handle(
+        _ outcome: Outcome, state: FeedState?, now: Date, report: inout Report,
+        unchanged: inout [(feed: FeedConfig, state: FeedState?, answer: UnchangedAnswer)]
+    ) async {
         switch outcome {
         case .failed(let feed, let reason, let retryAfter, let gone):
             report.failed += 1
@@ -244,10 +252,8 @@ public struct PollCycle: Sendable {
             storageFailed(error, &report)
         case .notModified(let feed, let permanentURL, let validators):
             report.notModified += 1
-            recordAnswer(
-                feed, state: state, title: nil, validators: validators, permanentURL: permanentURL, interval: nil, now: now, report: &report
-            )
-            logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
+            let next = nextPoll(feed, adapted: state?.interval, now: now)
+            unchanged.append((feed, state, UnchangedAnswer(url: feed.url, validators: validators, permanentURL: permanentURL, next: next)))
         case .fetched(let feed, let prepared):
             report.fetched += 1
             // Stopping: leave the feed unrecorded so its articles are read on the next start.
@@ -268,6 +274,30 @@ public struct PollCycle: Sendable {
         }
     }
 
+    private func recordUnchanged(
+        _ unchanged: [(feed: FeedConfig, state: FeedState?, answer: UnchangedAnswer)], now: Date, report: inout Report
+    ) {
+        guard !unchanged.isEmpty else { return }
+        do {
+            let moves = try store.recordUnchanged(unchanged.map(\.answer), now: now)
+            for ((feed, state, _), moved) in zip(unchanged, moves) {
+                logger.debug("feed unchanged", metadata: ["feed.url": "\(feed.url)"])
+                logAnswer(feed, state: state, moved: moved)
+            }
+        } catch {
+            storageFailed(error, &report)
+        }
+    }
+
+    private func logAnswer(_ feed: FeedConfig, state: FeedState?, moved: String?) {
+        if state?.dead == true { logger.notice("dead feed answers again", metadata: ["feed.url": "\(feed.url)"]) }
+        if let moved {
+            logger.notice(
+                "feed moved permanently; polling the new URL from now on (update the config)",
+                metadata: ["feed.url": "\(feed.url)", "feed.new_url": "\(moved)"])
+        }
+    }
+
     private func recordAnswer(
         _ feed: FeedConfig, state: FeedState?, title: String?, validators: (etag: String?, lastModified: String?)?,
         permanentURL: String?, interval: Double?, bodyHash: String? = nil, now: Date, report: inout Report
@@ -276,12 +306,7 @@ public struct PollCycle: Sendable {
             let moved = try store.recordSuccess(
                 url: feed.url, title: title, validators: validators, permanentURL: permanentURL, interval: interval, bodyHash: bodyHash,
                 now: now, next: nextPoll(feed, adapted: interval ?? state?.interval, now: now))
-            if state?.dead == true { logger.notice("dead feed answers again", metadata: ["feed.url": "\(feed.url)"]) }
-            if let moved {
-                logger.notice(
-                    "feed moved permanently; polling the new URL from now on (update the config)",
-                    metadata: ["feed.url": "\(feed.url)", "feed.new_url": "\(moved)"])
-            }
+            logAnswer(feed, state: state, moved: moved)
         } catch {
             storageFailed(error, &report)
         }
@@ -318,7 +343,7 @@ public struct PollCycle: Sendable {
         let batch = zip(articles, unknown).map { article, isNew in
             guard isNew else { return (article: article, developments: [Development]()) }
             let e = article.entry
-            let developments = extractor.extract(
+            let developments = extractor.extractor.extract(
                 Article(title: e.title, text: article.text, published: Store.isoDay(e.published ?? now), url: e.link))
             return (article: article, developments: developments)
         }

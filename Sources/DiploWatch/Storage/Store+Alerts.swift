@@ -79,26 +79,33 @@ extension Store {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [id]).map(self.alert(from:)) }
     }
 
-    /// Alerts for the CLI, newest last.
+    /// Alerts for the CLI, newest last (by time when `since` is given, else by id).
     public func alerts(since: Date? = nil, topic: String? = nil, afterID: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [Alert] {
         try read { db in
-            var sql = "SELECT * FROM alerts WHERE id > ?"
-            var args: [any DatabaseValueConvertible] = [afterID]
+            var sql = "SELECT * FROM alerts WHERE 1"
+            var args: [any DatabaseValueConvertible] = []
+            if afterID > 0 {
+                sql += " AND id > ?"
+                args.append(afterID)
+            }
             if let since {
                 sql += " AND created >= ?"
                 args.append(since.timeIntervalSince1970)
             }
             if let topic {
-                sql += " AND topic = ?"
+                // With a time filter too, the `created` index narrows more than the topic does.
+                sql += since == nil ? " AND topic = ?" : " AND +topic = ?"
                 args.append(topic)
             }
-            sql += " ORDER BY id DESC LIMIT ?"
+            // With a time filter, the newest by time: read backwards along the `created` index and
+            // stopped at the limit, however many alerts the window holds.
+            sql += since == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY created DESC, id DESC LIMIT ?"
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(self.alert(from:)).reversed()
         }
     }
 
-    /// Developments for the CLI, newest last.
+    /// Developments for the CLI, newest last; with `since`, the most recently seen last.
     public func developments(
         since: Date? = nil, country: String? = nil, type: String? = nil, search: String? = nil, limit: Int = 1000
     ) throws(StoreError) -> [StoredDevelopment] {
@@ -110,7 +117,7 @@ extension Store {
                 args.append(since.timeIntervalSince1970)
             }
             if let country {
-                sql += " AND EXISTS (SELECT 1 FROM participants p WHERE p.development_id = d.id AND p.country = ?)"
+                sql += " AND d.id IN (SELECT p.development_id FROM participants p WHERE p.country = ?)"
                 args.append(country.uppercased())
             }
             if let type {
@@ -121,7 +128,8 @@ extension Store {
                 sql += " AND d.id IN (SELECT rowid FROM developments_fts WHERE developments_fts MATCH ?)"
                 args.append(pattern)
             }
-            sql += " ORDER BY d.id DESC LIMIT ?"
+            // With a time filter, the most recently seen, read backwards along the `last_seen` index.
+            sql += since == nil ? " ORDER BY d.id DESC LIMIT ?" : " ORDER BY d.last_seen DESC, d.id DESC LIMIT ?"
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
                 StoredDevelopment(
@@ -144,11 +152,22 @@ extension Store {
 
     /// Drops the text of articles fetched before `cutoff`; their identity, developments and sources
     /// stay, so nothing is read or alerted twice. Returns how many were pruned.
+    /// Works in batches of `batch` articles, each its own short transaction, so a large backlog never
+    /// holds the write lock for long; each batch reads only articles that still have text.
     @discardableResult
-    public func pruneArticleText(before cutoff: Date) throws(StoreError) -> Int {
-        try write { db in
-            try db.run(sql: "UPDATE articles SET text = '' WHERE fetched_at < ? AND text != ''", arguments: [cutoff.timeIntervalSince1970])
-            return db.changesCount
+    public func pruneArticleText(before cutoff: Date, batch: Int = 2000) throws(StoreError) -> Int {
+        var total = 0
+        while true {
+            let n = try write { db in
+                try db.run(
+                    sql: """
+                        UPDATE articles SET text = '' WHERE id IN
+                        (SELECT id FROM articles WHERE fetched_at < ? AND text != '' ORDER BY fetched_at LIMIT ?)
+                        """, arguments: [cutoff.timeIntervalSince1970, batch])
+                return db.changesCount
+            }
+            total += n
+            if n < batch { return total }
         }
     }
 

@@ -1,6 +1,22 @@
 import Foundation
 import GRDB
 
+/// A feed that answered with nothing new, as `recordUnchanged` records it.
+public struct UnchangedAnswer: Sendable {
+    public var url: String
+    /// New validators from a 200 whose body was the same as last time; nil for a 304.
+    public var validators: (etag: String?, lastModified: String?)?
+    public var permanentURL: String?
+    public var next: Date
+
+    public init(url: String, validators: (etag: String?, lastModified: String?)?, permanentURL: String?, next: Date) {
+        self.url = url
+        self.validators = validators
+        self.permanentURL = permanentURL
+        self.next = next
+    }
+}
+
 /// A feed's polling state, as `diplowatch feeds` shows it.
 public struct FeedState: Sendable, Codable, Equatable {
     public var url: String
@@ -87,21 +103,43 @@ extension Store {
         bodyHash: String? = nil, now: Date, next: Date
     ) throws(StoreError) -> String? {
         try write { db in
-            _ = try self.feedID(db, url: url)
-            let t = now.timeIntervalSince1970
-            if let validators {
-                try db.run(
-                    sql: "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ? WHERE url = ?",
-                    arguments: [title, validators.etag, validators.lastModified, url])
-            }
-            try db.run(
-                sql: """
-                    UPDATE feeds SET error_count = 0, last_error = NULL, failing_since = NULL, dead = 0, last_ok_at = ?,
-                    last_polled_at = ?, next_poll_at = ?, interval = COALESCE(?, interval), body_hash = COALESCE(?, body_hash)
-                    WHERE url = ?
-                    """, arguments: [t, t, next.timeIntervalSince1970, interval, bodyHash, url])
-            return try self.recordRedirect(db, url: url, permanentURL: permanentURL)
+            try self.recordSuccess(
+                db, url: url, title: title, validators: validators, permanentURL: permanentURL, interval: interval, bodyHash: bodyHash,
+                now: now, next: next)
         }
+    }
+
+    /// Records the feeds that answered with nothing new (304, or the same body again) in one
+    /// transaction. Returns, in order, the URL each feed moved to, if one did.
+    public func recordUnchanged(_ answers: [UnchangedAnswer], now: Date) throws(StoreError) -> [String?] {
+        guard !answers.isEmpty else { return [] }
+        return try write { db in
+            try answers.map { a in
+                try self.recordSuccess(
+                    db, url: a.url, title: nil, validators: a.validators, permanentURL: a.permanentURL, interval: nil, bodyHash: nil,
+                    now: now, next: a.next)
+            }
+        }
+    }
+
+    private func recordSuccess(
+        _ db: Database, url: String, title: String?, validators: (etag: String?, lastModified: String?)?, permanentURL: String?,
+        interval: Double?, bodyHash: String?, now: Date, next: Date
+    ) throws -> String? {
+        _ = try self.feedID(db, url: url)
+        let t = now.timeIntervalSince1970
+        if let validators {
+            try db.run(
+                sql: "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ? WHERE url = ?",
+                arguments: [title, validators.etag, validators.lastModified, url])
+        }
+        try db.run(
+            sql: """
+                UPDATE feeds SET error_count = 0, last_error = NULL, failing_since = NULL, dead = 0, last_ok_at = ?,
+                last_polled_at = ?, next_poll_at = ?, interval = COALESCE(?, interval), body_hash = COALESCE(?, body_hash)
+                WHERE url = ?
+                """, arguments: [t, t, next.timeIntervalSince1970, interval, bodyHash, url])
+        return try self.recordRedirect(db, url: url, permanentURL: permanentURL)
     }
 
     private func recordRedirect(_ db: Database, url: String, permanentURL: String?) throws -> String? {

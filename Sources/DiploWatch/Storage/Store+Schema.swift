@@ -159,6 +159,9 @@ extension Store {
             }
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(8))))")
         }
+        m.registerMigration("v8p: indexes for queries that grow with time, summary-only re-index") { db in
+            try Self.addGrowthIndexes(db)
+        }
         return m
     }
 }

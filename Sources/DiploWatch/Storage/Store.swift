@@ -12,7 +12,12 @@ public final class Store: Sendable {
     public let identity: String
 
     /// Opens (creating if needed) the database at `path` and migrates it.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    public convenience init(path: String, readOnly: Bool = false) throws(StoreError) {
+        try self.init(path: path, readOnly: readOnly, trace: nil)
+    }
+
+    /// `trace` receives the SQL of every statement run (the query-plan test collects them).
+    init(path: String, readOnly: Bool, trace: (@Sendable (String) -> Void)?) throws(StoreError) {
         self.path = path
         var config = Configuration()
         config.readonly = readOnly
@@ -22,6 +27,11 @@ public final class Store: Sendable {
         // power failure may lose the last few (SQLite's documented trade-off for WAL).
         config.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            if let trace {
+                db.trace(options: .statement) { event in
+                    if case .statement(let s) = event { trace(s.sql) }
+                }
+            }
         }
         do {
             if !readOnly { try Paths.ensureParent(of: path) }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# BENCH=scale make bench: polls that grow one database to at least SCALE_ARTICLES articles
+# (default 1,000,000) and SCALE_ALERTS alerts (default 500,000). Each step writes a new generation
+# of the corpus (2,000 feeds x SCALE_ITEMS new entries, served gzipped by nginx), polls it cold,
+# polls it again warm (all 304), then times housekeeping and the CLI queries on the grown database.
+# One line per step; the last line is
+#   scale articles=N alerts=N warm_s=X housekeeping_s=X since7d_s=X search_s=X alerts24h_s=X
+# with the figures of the last step. Times are wall seconds of the whole process (start included);
+# CPU seconds are printed beside them in the step lines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_articles=${SCALE_ARTICLES:-1000000}
+want_alerts=${SCALE_ALERTS:-500000}
+feeds=${SCALE_FEEDS:-2000}
+items=${SCALE_ITEMS:-125}
+# Mostly one-paragraph summaries, as most feeds carry: the database grows faster than the CPU bill.
+full=${SCALE_FULL_SHARE:-0.05}
+diplomatic=${SCALE_DIPLOMATIC_SHARE:-0.35}
+# SCALE_UNTIL=epoch seconds: start no step after then (a loaded machine), and print what was reached.
+until=${SCALE_UNTIL:-0}
+
+need=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+[ -x /usr/bin/time ] || need+=(time)
+[ ${#need[@]} -eq 0 ] || "$(dirname "$0")/install-packages.sh" --no-start "${need[@]}"
+echo "scale: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores, $(date -u +%FT%TZ)"
+swift build -c release --product diplowatch >/dev/null
+swift build -c release --product DiploWatchBench >/dev/null
+bin=$PWD/.build/release/diplowatch
+. scripts/bench-lib.sh
+command -v newsboat >/dev/null || newsboat() { echo "newsboat (not installed)"; }
+bench_versions "$bin"
+
+.build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" 1 0 "$diplomatic" "$full" >/dev/null
+bench_nginx
+# Four topics over the developments (one rate-limited high enough to count but not hold), text
+# kept 30 days, and the metrics file written after each cycle: housekeeping as a daemon runs it.
+topics='
+[[topics]]
+name = "all"
+
+[[topics]]
+name = "consultations"
+types = ["CONSULT"]
+max_per_hour = 100000
+
+[[topics]]
+name = "pressure"
+types = ["SANCTION", "REQUEST", "AGREE", "ACCUSE", "THREATEN"]
+
+[[topics]]
+name = "firm"
+status = ["occurred", "planned"]'
+bench_config "$work/scale.toml" "$work/scale.sqlite" "$topics" "retention = \"30d\"
+metrics = \"$work/metrics.prom\""
+
+count() { python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/scale.sqlite" "$1"; }
+step=0 articles=0 alerts=0
+while [ "$articles" -lt "$want_articles" ] || [ "$alerts" -lt "$want_alerts" ]; do
+  if [ "$until" -gt 0 ] && [ "$(date +%s)" -ge "$until" ]; then
+    echo "scale: SCALE_UNTIL reached after $step steps, short of $want_articles articles or $want_alerts alerts"
+    break
+  fi
+  step=$((step + 1))
+  [ "$step" -eq 1 ] || .build/release/DiploWatchBench corpus "$work/corpus" "$feeds" "$items" "$step" "$step" "$diplomatic" "$full" >/dev/null
+  read -r cold cold_cpu _ < <(measure cold "$bin" poll -c "$work/scale.toml")
+  read -r warm warm_cpu _ < <(measure warm "$bin" poll -c "$work/scale.toml")
+  grep -q "(0 fetched" "$work/warm.out" || { echo "scale: the warm poll fetched feeds again: $(cat "$work/warm.out")" >&2; exit 1; }
+  read -r _ house_cpu _ < <(measure house .build/release/DiploWatchBench housekeeping "$work/scale.toml")
+  house=$(sed -n 's/^housekeeping_s=//p' "$work/house.out")
+  read -r since7d since7d_cpu _ < <(measure since7d "$bin" developments -c "$work/scale.toml" --since 7d)
+  read -r search search_cpu _ < <(measure search "$bin" developments -c "$work/scale.toml" --search "Geneva talks")
+  read -r alerts24h alerts24h_cpu _ < <(measure alerts24h "$bin" alerts -c "$work/scale.toml" --since 24h)
+  articles=$(count "SELECT COUNT(*) FROM articles")
+  alerts=$(count "SELECT COUNT(*) FROM alerts")
+  developments=$(count "SELECT COUNT(*) FROM developments")
+  echo "step $step: articles=$articles developments=$developments alerts=$alerts" \
+    "cold_s=$cold (cpu $cold_cpu) warm_s=$warm (cpu $warm_cpu) housekeeping_s=$house (process cpu $house_cpu)" \
+    "since7d_s=$since7d (cpu $since7d_cpu, $(wc -l <"$work/since7d.out") lines) search_s=$search (cpu $search_cpu," \
+    "$(wc -l <"$work/search.out") lines) alerts24h_s=$alerts24h (cpu $alerts24h_cpu, $(wc -l <"$work/alerts24h.out") lines)" \
+    "load $(cut -d' ' -f1 /proc/loadavg)"
+done
+echo "scale: database $(du -m "$work/scale.sqlite" | cut -f1) MB after $step steps"
+echo "scale articles=$articles alerts=$alerts warm_s=$warm housekeeping_s=$house since7d_s=$since7d search_s=$search alerts24h_s=$alerts24h"
