@@ -154,7 +154,7 @@ struct CurlFeedFetcherTests {
     @Test func theMessageSaysWhichLimitFired() async throws {
         let server = try LoopbackHTTPServer()
         server.set("/trickle", .init(body: Data(repeating: 0x20, count: 100), trickle: 3))
-        server.set("/long", .init(body: Data(repeating: 0x20, count: 100_000), trickle: 0.2, trickleBytes: 500))
+        server.set("/long", .init(body: Data(repeating: 0x20, count: 1_000_000), trickle: 0.1, trickleBytes: 2000))
         let slow = CurlFeedFetcher(userAgent: "t", connectTimeout: 2, timeout: 8)
         await #expect {
             _ = try await slow.fetch(FetchRequest(url: server.url("/trickle")))

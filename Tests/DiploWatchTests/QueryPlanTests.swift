@@ -55,7 +55,9 @@ struct QueryPlanTests {
     static func sourceLiterals() throws -> [String] {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/DiploWatch/Storage")
         var found: [String] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
+        // The migrations' statements run once, on an empty or older schema: not worth a plan.
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        where file.hasSuffix(".swift") && file != "Store+Schema.swift" {
             var text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
             var literals: [String] = []
             for m in text.matches(of: /"""(?s:(.*?))"""/) { literals.append(String(m.1)) }
@@ -127,9 +129,10 @@ struct QueryPlanTests {
             _ = try store.unknown([IncomingArticle(feedURL: feeds[1].url, feedTitle: nil, entry: e, text: Fixtures.meeting.text)])
         }
         try store.raiseDigests(topics: topics, now: now.addingTimeInterval(7200))
+        _ = try store.hasUndeliveredAlerts()
         let pending = try store.undeliveredAlerts()
         if let last = pending.last { try store.markDelivered(upTo: last.id, now: now) }
-        _ = try store.alertMatches(DeliveredMark(id: 1, topic: "all", developmentID: 1))
+        _ = try store.alert(id: 1)
         for since in [nil, now] as [Date?] {
             for topic in [nil, "all"] as [String?] {
                 for afterID in [0, 1] as [Int64] { _ = try store.alerts(since: since, topic: topic, afterID: afterID) }
@@ -162,8 +165,9 @@ struct QueryPlanTests {
         // Given every statement the store runs, collected while its functions run
         let recorder = Recorder()
         let dir = Fixtures.tempDirectory()
+        _ = try Store(path: dir + "/db.sqlite", readOnly: false)  // migrated once, unrecorded
+        recorder.on = true  // a second opening reads the database's identity
         let store = try Store(path: dir + "/db.sqlite", readOnly: false, trace: { recorder.add($0) })
-        recorder.on = true
         try await Self.exercise(store)
         recorder.on = false
         let statements = Set(
