@@ -16,6 +16,8 @@ public struct PollCycle: Sendable {
     /// Called each time a feed has been handled (stored, or its failure recorded), at most every
     /// few seconds: the daemon feeds systemd's watchdog from it.
     public var progress: (@Sendable () -> Void)?
+    /// Called after every feed is handled with the figures so far (`poll`'s progress line).
+    public var onFeedDone: (@Sendable (Report) -> Void)?
 
     public init(
         config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger, extractor: Extractor? = nil
@@ -145,6 +147,7 @@ public struct PollCycle: Sendable {
                 if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
                 await handle(outcome, state: states[feed.url], now: now, report: &report)
+                onFeedDone?(report)
                 if let progress, Date().timeIntervalSince(lastProgress) >= 5, store.isHealthy() {
                     progress()
                     lastProgress = Date()

@@ -23,6 +23,7 @@ struct Alerts: AsyncParsableCommand {
             let config = try global.loadConfig()
             let sinceDate = try since.map(TimeArgument.parse)
             let store = try openReadOnly(config)
+            let topic = try Filters(config: config, store: store).topic(topic)
             let format: AlertSettings.Format = json ? .jsonl : .text
             let printer = AlertLogSink(path: "/dev/null", format: format)
             var last: Int64 = 0

@@ -19,10 +19,14 @@ struct Poll: AsyncParsableCommand {
             do {
                 let lock = try InstanceLock(database: config.daemon.database)
                 let store = try Store(path: config.daemon.database)
-                let cycle = PollCycle(
+                var cycle = PollCycle(
                     config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
-                    sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+                    sink: config.alerts.sink(store: store, onError: { FileHandle.standardError.write(Data("poll: \($0)\n".utf8)) }),
+                    logger: logger)
+                let progress = ProgressLine()
+                if progress.enabled { cycle.onFeedDone = { progress.update($0) } }
                 let report = await cycle.run(onlyDue: dueOnly)
+                progress.finish()
                 var totals = CycleTotals()
                 totals.add(report)
                 for problem in Housekeeping(settings: config.daemon, store: store).run(totals: totals) {
