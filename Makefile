@@ -4,8 +4,9 @@ DESTDIR ?=
 SWIFT ?= swift
 SHARED ?= ../shared
 SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config systemd
-# The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
-TEST_PACKAGES = nginx-light openssl
+# The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command,
+# and render the HTML digest in headless chromium.
+TEST_PACKAGES = nginx-light openssl chromium
 
 .PHONY: all deps test-deps build release demo test eval conformance bench fuzz install uninstall format lint clean
 
