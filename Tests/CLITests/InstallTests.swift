@@ -70,7 +70,7 @@ struct InstallTests {
         }
         let feedsAdd = (try? String(contentsOfFile: dest + "/usr/share/man/man1/diplowatch.feeds.add.1", encoding: .utf8)) ?? ""
         #expect(feedsAdd.contains(".Dt DIPLOWATCH.FEEDS.ADD 1"), "\(feedsAdd.prefix(300))")
-        #expect(feedsAdd.contains("--name"))
+        #expect(feedsAdd.contains(".It Fl -name Ar name"))
         // Completions for bash, zsh and fish that know the subcommands.
         for (file, marker) in [
             ("/usr/share/bash-completion/completions/diplowatch", "complete -o filenames -F _diplowatch diplowatch"),
