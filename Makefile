@@ -2,10 +2,13 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
+# What `make release` builds and `make install` installs (relative, so a copy of the tree works).
+RELEASE_DIR ?= .build/release
 SHARED ?= ../shared
 SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config systemd
-# The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
-TEST_PACKAGES = nginx-light openssl
+# The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command,
+# and render the HTML digest in headless chromium.
+TEST_PACKAGES = nginx-light openssl chromium
 
 .PHONY: all deps test-deps build release demo test eval train-syntax eval-syntax conformance bench fuzz install uninstall format lint clean
 
@@ -22,8 +25,14 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
+# The release build of every product and a man page for every command, both made by
+# swift-argument-parser's generate-manual plugin (it builds the package in release mode itself; a
+# separate `swift build -c release` would use other flags and rebuild everything). The pages are
+# kept beside the binary, so that `make install` needs no build.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) package --disable-sandbox generate-manual --multi-page --date "$$(date -u +%Y-%m-%d)" --authors "The DiploWatch authors"
+	rm -rf $(RELEASE_DIR)/man && mkdir -p $(RELEASE_DIR)/man
+	cp .build/plugins/GenerateManual/outputs/diplowatch/*.1 $(RELEASE_DIR)/man/
 
 # Runs the daemon on Config/demo.toml (bundled sample feeds) and prints alerts as they appear.
 # DEMO_SECONDS=N stops it after N seconds (default: run until Ctrl-C).
@@ -78,19 +87,34 @@ fuzz:
 	.build/release/DiploWatchBench stress $(FUZZ_SECONDS) Tests/ExtractionTests/Golden
 	.build/release/DiploWatchBench config-stress $(FUZZ_SECONDS) Config
 
-install: release
-	install -D -m 0755 .build/release/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch
+# Installs the release build as it is: nothing is built, so it works as root and from any copy of
+# the tree. The daemon's user comes from systemd-sysusers.
+install:
+	@test -x $(RELEASE_DIR)/diplowatch || { echo "install: no release build in $(RELEASE_DIR): run make release first (as yourself, not root)" >&2; exit 1; }
+	@ls $(RELEASE_DIR)/man/*.1 >/dev/null 2>&1 || { echo "install: no man pages in $(RELEASE_DIR)/man: run make release first" >&2; exit 1; }
+	install -D -m 0755 $(RELEASE_DIR)/diplowatch $(DESTDIR)$(PREFIX)/bin/diplowatch
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 $(RELEASE_DIR)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(RELEASE_DIR)/diplowatch --generate-completion-script bash >$(DESTDIR)$(PREFIX)/share/bash-completion/completions/diplowatch
+	$(RELEASE_DIR)/diplowatch --generate-completion-script zsh >$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_diplowatch
+	$(RELEASE_DIR)/diplowatch --generate-completion-script fish >$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/diplowatch.fish
 	install -D -m 0644 systemd/diplowatch.service $(DESTDIR)/etc/systemd/system/diplowatch.service
 	sed -i 's|/usr/local/bin/diplowatch|$(PREFIX)/bin/diplowatch|' $(DESTDIR)/etc/systemd/system/diplowatch.service
+	install -D -m 0644 systemd/diplowatch.sysusers $(DESTDIR)/usr/lib/sysusers.d/diplowatch.conf
 	install -D -m 0644 systemd/diplowatch.logrotate $(DESTDIR)/etc/logrotate.d/diplowatch
 	@if [ -e $(DESTDIR)/etc/diplowatch/diplowatch.toml ]; then \
 	  echo "keeping existing $(DESTDIR)/etc/diplowatch/diplowatch.toml"; \
 	else \
 	  install -D -m 0644 Config/diplowatch.toml $(DESTDIR)/etc/diplowatch/diplowatch.toml; \
 	fi
+	install -d $(DESTDIR)/etc/diplowatch/feeds.d
+	@if [ -z "$(DESTDIR)" ] && command -v systemd-sysusers >/dev/null; then systemd-sysusers /usr/lib/sysusers.d/diplowatch.conf; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/diplowatch $(DESTDIR)/etc/systemd/system/diplowatch.service $(DESTDIR)/etc/logrotate.d/diplowatch
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/diplowatch.1 $(DESTDIR)$(PREFIX)/share/man/man1/diplowatch-*.1 $(DESTDIR)/usr/lib/sysusers.d/diplowatch.conf
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/diplowatch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_diplowatch $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/diplowatch.fish
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Plugins Fuzz/Package.swift Fuzz/Sources

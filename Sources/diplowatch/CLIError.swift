@@ -4,18 +4,20 @@ import Foundation
 
 /// Outcomes that end the command with a sysexits code and a one-line message on stderr.
 enum CLIError: Error, CustomStringConvertible {
+    case usage(String)  // 64
     case badInput(String)  // 65
     case badConfig(String)  // 78
     case failure(String)  // 1
 
     var description: String {
         switch self {
-        case .badInput(let s), .badConfig(let s), .failure(let s): return s
+        case .usage(let s), .badInput(let s), .badConfig(let s), .failure(let s): return s
         }
     }
 
     var exitCode: ExitCode {
         switch self {
+        case .usage: return ExitCode(64)
         case .badInput: return ExitCode(65)
         case .badConfig: return ExitCode(78)
         case .failure: return .failure

@@ -11,7 +11,7 @@ struct DiploWatchCommand: AsyncParsableCommand {
         version: DiploWatchVersion.string,
         subcommands: [
             Run.self, Poll.self, ConfigCommand.self, Extract.self, FeedCommand.self, Alerts.self, Developments.self,
-            Feeds.self, Sinks.self, Backup.self,
+            Feeds.self, Sinks.self, Backup.self, DigestCommand.self,
         ]
     )
 

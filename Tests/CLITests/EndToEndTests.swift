@@ -107,7 +107,7 @@ struct EndToEndTests {
         #expect(feeds.contains("failing  Broken desk\n  url: http://feeds.invalid/broken.rss"))
         #expect(feeds.contains("1 error in a row: fetch: http://feeds.invalid/broken.rss: HTTP 500"))
         let json = try CLIRunner.run(["feeds", "-c", cfg, "--json"]).stdout
-        #expect(json.contains("\"state\" : \"failing\""))
+        #expect(json.contains("\"name\":\"Broken desk\"") && json.contains("\"state\":\"failing\""))
     }
 
     func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {

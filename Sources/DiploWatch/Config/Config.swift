@@ -25,6 +25,7 @@ public struct Config: Sendable, Equatable {
         daemon.database = resolve(daemon.database)
         dictionaries = dictionaries.map(resolve)
         alerts.log = resolve(alerts.log)
+        alerts.atom = alerts.atom.map(resolve)
         daemon.metrics = daemon.metrics.map(resolve)
         daemon.caFile = daemon.caFile.map(resolve)
         for i in alerts.webhooks.indices { alerts.webhooks[i].secretFile = alerts.webhooks[i].secretFile.map(resolve) }
@@ -77,6 +78,9 @@ public struct DaemonSettings: Sendable, Equatable {
     public var retention: Double?
     /// A Prometheus text file (node_exporter's textfile collector) rewritten after every cycle.
     public var metrics: String?
+    /// Files of `[[feeds]]` tables read after the config (globs, relative to it), so that
+    /// `diplowatch feeds add` never rewrites the config itself.
+    public var include: [String] = []
     public var userAgent: String = "DiploWatch/\(DiploWatchVersion.string) (diplomatic news monitor)"
 
     public init() {}
@@ -95,6 +99,8 @@ public struct AlertSettings: Sendable, Equatable {
     /// More sinks fed from the same outbox, each at its own pace.
     public var webhooks: [WebhookConfig] = []
     public var execs: [ExecConfig] = []
+    /// An Atom 1.0 file of the latest alerts, rewritten atomically as they are delivered.
+    public var atom: String?
 
     public init() {}
 }
@@ -108,8 +114,13 @@ public struct FeedConfig: Sendable, Equatable {
     public var proxy: String?
     /// Fetch each new entry's page and extract the developments from its main text.
     public var fullText = false
+    /// A folder for feed readers (OPML's outline), kept on import and export.
+    public var category: String?
 
-    public init(url: String, name: String? = nil, interval: Double? = nil, proxy: String? = nil, fullText: Bool = false) {
+    public init(
+        url: String, name: String? = nil, interval: Double? = nil, proxy: String? = nil, fullText: Bool = false, category: String? = nil
+    ) {
+        self.category = category
         self.url = url
         self.name = name
         self.interval = interval

@@ -38,6 +38,7 @@ public enum ConfigLoader {
         var config = try parse(text, file: file)
         config.source = file
         config.resolvePaths(relativeTo: Self.directory(of: file))
+        try addIncludedFeeds(to: &config, file: file)
         return config
     }
 
@@ -104,7 +105,7 @@ public enum ConfigLoader {
                     t, "daemon",
                     [
                         "database", "poll_interval", "min_interval", "max_interval", "concurrency", "per_host", "connect_timeout",
-                        "timeout", "max_body", "user_agent", "retention", "metrics", "dead_after", "proxy", "ca_file",
+                        "timeout", "max_body", "user_agent", "retention", "metrics", "dead_after", "proxy", "ca_file", "include",
                     ])
                 if let s = path(t, "daemon.database") { c.daemon.database = expand(s) }
                 if let d = duration(t, "daemon.poll_interval", Limits.interval) { c.daemon.pollInterval = d }
@@ -137,10 +138,12 @@ public enum ConfigLoader {
                 }
                 if let d = duration(t, "daemon.retention", Limits.retention) { c.daemon.retention = d }
                 if let s = path(t, "daemon.metrics") { c.daemon.metrics = expand(s) }
+                c.daemon.include = strings(t, "daemon.include")
             }
             if let t = table(root, "alerts") {
-                allow(t, "alerts", ["log", "format", "webhook", "exec"])
+                allow(t, "alerts", ["log", "format", "webhook", "exec", "atom"])
                 if let s = path(t, "alerts.log") { c.alerts.log = expand(s) }
+                if let s = path(t, "alerts.atom") { c.alerts.atom = expand(s) }
                 if let s = string(t, "alerts.format") {
                     if let f = AlertSettings.Format(rawValue: s) {
                         c.alerts.format = f
@@ -189,7 +192,7 @@ public enum ConfigLoader {
             }
             for (i, t) in tables(root, "feeds").enumerated() {
                 let p = "feeds[\(i)]"
-                allow(t, p, ["url", "name", "interval", "proxy", "full_text"])
+                allow(t, p, ["url", "name", "interval", "proxy", "full_text", "category"])
                 guard let url = string(t, "\(p).url") else {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
@@ -206,7 +209,7 @@ public enum ConfigLoader {
                 c.feeds.append(
                     FeedConfig(
                         url: url, name: string(t, "\(p).name"), interval: duration(t, "\(p).interval", Limits.interval), proxy: proxy,
-                        fullText: bool(t, "\(p).full_text") ?? false))
+                        fullText: bool(t, "\(p).full_text") ?? false, category: string(t, "\(p).category")))
             }
             for (i, t) in tables(root, "topics").enumerated() {
                 let p = "topics[\(i)]"

@@ -20,6 +20,7 @@ public enum ConfigRenderer {
         if let m = c.daemon.metrics { s += "metrics = \(q(m))\n" }
         s += "\n"
         s += "[alerts]\nlog = \(q(c.alerts.log))\nformat = \(q(c.alerts.format.rawValue))\n"
+        if let a = c.alerts.atom { s += "atom = \(q(a))\n" }
         if let d = c.dictionaries { s += "\n[extraction]\ndictionaries = \(q(d))\n" }
         for f in c.feeds {
             s += "\n[[feeds]]\nurl = \(q(redact(f.url)))\n"
@@ -27,6 +28,7 @@ public enum ConfigRenderer {
             if let i = f.interval { s += "interval = \(q(ConfigDuration.format(i)))\n" }
             if let p = f.proxy { s += "proxy = \(q(redact(p)))\n" }
             if f.fullText { s += "full_text = true\n" }
+            if let c = f.category { s += "category = \(q(c))\n" }
         }
         for t in c.topics {
             s += "\n[[topics]]\nname = \(q(t.name))\n"

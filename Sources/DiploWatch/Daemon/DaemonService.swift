@@ -53,7 +53,8 @@ public struct DaemonService: Service {
             let (config, extractor) = await holder.snapshot
             var cycle = PollCycle(
                 config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
-                sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger, extractor: extractor)
+                sink: config.alerts.sink(store: store, onError: { [logger] in logger.error("\($0)") }), logger: logger,
+                extractor: extractor)
             // A long cycle (many feeds on slow hosts, two at a time) is alive while feeds keep
             // finishing, each bounded by the fetch timeouts: feed the watchdog as they do.
             let notifier = self.notifier

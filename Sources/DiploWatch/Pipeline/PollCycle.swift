@@ -19,6 +19,8 @@ public struct PollCycle: Sendable {
     public var progress: (@Sendable () -> Void)?
     /// Whether the cycle logs a storage failure itself (`poll` prints it as its last line instead).
     public var logsStorageFailure = true
+    /// Called after every feed is handled with the figures so far (`poll`'s progress line).
+    public var onFeedDone: (@Sendable (Report) -> Void)?
 
     public init(
         config: Config, store: Store, fetcher: any FeedFetcher, sink: any AlertSink, logger: Logger,
@@ -163,6 +165,7 @@ public struct PollCycle: Sendable {
                 if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
                 let alertsBefore = report.alerts
                 await handle(outcome, state: states[feed.url], now: now, report: &report, unchanged: &unchanged)
+                onFeedDone?(report)
                 if let progress, Date().timeIntervalSince(lastProgress) >= 5, store.isHealthy() {
                     progress()
                     lastProgress = Date()

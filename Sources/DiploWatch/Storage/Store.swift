@@ -2,6 +2,10 @@ import Extraction
 import Foundation
 import GRDB
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#endif
+
 /// The SQLite database (WAL, versioned migrations): feeds, articles, developments, their
 /// sources and the alert outbox. Only the Store and the alert sinks touch disk.
 public final class Store: Sendable {
@@ -26,12 +30,20 @@ public final class Store: Sendable {
         // WAL with synchronous=NORMAL: a crash of the process loses no committed transaction; only a
         // power failure may lose the last few (SQLite's documented trade-off for WAL).
         config.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             if let trace {
                 db.trace(options: .statement) { event in
                     if case .statement(let s) = event { trace(s.sql) }
                 }
             }
+            guard !db.configuration.readonly else { return }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Persistent WAL: the -wal and -shm files stay when the daemon stops, so that a member of
+            // its group, who may not create files in the state directory, can still open it read-only.
+            var persist: CInt = 1
+            let code = withUnsafeMutablePointer(to: &persist) {
+                sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0)
+            }
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         }
         do {
             if !readOnly { try Paths.ensureParent(of: path) }

@@ -23,6 +23,7 @@ struct Alerts: AsyncParsableCommand {
             let config = try global.loadConfig()
             let sinceDate = try since.map(TimeArgument.parse)
             let store = try openReadOnly(config)
+            let topic = try Filters(config: config, store: store).topic(topic)
             let format: AlertSettings.Format = json ? .jsonl : .text
             let printer = AlertLogSink(path: "/dev/null", format: format)
             var last: Int64 = 0
@@ -48,6 +49,7 @@ func emit(_ line: String) {
 
 /// Opens the configured database for reading, with a clear error when it does not exist yet.
 func openReadOnly(_ config: Config) throws -> Store {
+    if let denied = PermissionAdvice.denied(config.daemon.database) { throw CLIError.failure(denied) }
     guard FileManager.default.fileExists(atPath: config.daemon.database) else {
         throw CLIError.failure("no database at \(config.daemon.database) yet: run `diplowatch poll` or start the daemon first")
     }

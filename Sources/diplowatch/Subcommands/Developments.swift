@@ -18,16 +18,23 @@ struct Developments: AsyncParsableCommand {
     @Option(help: "Full-text search in the developments' summaries.")
     var search: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "One JSON object per line, each development with its sources, as `alerts --json`.")
     var json = false
 
     func run() async throws {
         try await reporting {
             let config = try global.loadConfig()
             let store = try openReadOnly(config)
-            let list = try store.developments(since: try since.map(TimeArgument.parse), country: country, type: type, search: search)
+            let filters = try Filters(config: config, store: store)
+            let list = try store.developments(
+                since: try since.map(TimeArgument.parse), country: try filters.country(country), type: try filters.type(type),
+                search: search)
             if json {
-                print(try JSONOutput.string(["developments": list]))
+                for d in list {
+                    emit(
+                        try JSONOutput.string(
+                            DevelopmentRecord(development: d, sources: try store.sources(development: d.id)), pretty: false))
+                }
             } else {
                 for d in list {
                     let n = (try? store.sourceCount(development: d.id)) ?? 0

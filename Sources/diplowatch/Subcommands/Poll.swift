@@ -28,9 +28,13 @@ struct Poll: AsyncParsableCommand {
                 let store = try Store(path: config.daemon.database)
                 var cycle = PollCycle(
                     config: config, store: store, fetcher: CurlFeedFetcher(settings: config.daemon),
-                    sink: AlertLogSink(path: config.alerts.log, format: config.alerts.format), logger: logger)
+                    sink: config.alerts.sink(store: store, onError: { FileHandle.standardError.write(Data("poll: \($0)\n".utf8)) }),
+                    logger: logger)
+                let progress = ProgressLine()
+                if progress.enabled { cycle.onFeedDone = { progress.update($0) } }
                 cycle.logsStorageFailure = false
                 let report = await cycle.run(onlyDue: dueOnly)
+                progress.finish()
                 var totals = CycleTotals()
                 totals.add(report)
                 if report.storageError == nil {
