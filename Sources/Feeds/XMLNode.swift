@@ -6,12 +6,28 @@ struct XMLNode {
 
     var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
 
-    var name: String { ptr.pointee.name.map { String(cString: $0) } ?? "" }
-
-    var namespace: String? {
-        guard let ns = ptr.pointee.ns, let href = ns.pointee.href else { return nil }
-        return String(cString: href)
+    /// The local name; `dc:creator` whose prefix was never declared counts as `creator`.
+    var name: String {
+        guard let raw = ptr.pointee.name.map({ String(cString: $0) }) else { return "" }
+        guard ptr.pointee.ns == nil, let colon = raw.utf8.firstIndex(of: 0x3A) else { return raw }
+        return String(raw[raw.index(after: colon)...])
     }
+
+    /// The namespace URI; for a well-known prefix a feed forgot to declare (`content:encoded` with
+    /// no `xmlns:content`), the namespace that prefix always stands for.
+    var namespace: String? {
+        guard let ns = ptr.pointee.ns else {
+            guard let raw = ptr.pointee.name.map({ String(cString: $0) }), let colon = raw.utf8.firstIndex(of: 0x3A)
+            else { return nil }
+            return Self.wellKnownPrefixes[String(raw[..<colon])]
+        }
+        return ns.pointee.href.map { String(cString: $0) }
+    }
+
+    static let wellKnownPrefixes: [String: String] = [
+        "content": XMLFeedParser.content, "dc": XMLFeedParser.dc, "media": XMLFeedParser.mediaRSS,
+        "atom": XMLFeedParser.atom10, "dcterms": XMLFeedParser.dcterms, "rdf": XMLFeedParser.rdf,
+    ]
 
     var children: [XMLNode] {
         var out: [XMLNode] = []

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Scores `diplowatch feed inspect --json` against the expectations of three other feed parsers' test
+suites (gofeed, feedjira, miniflux), read at run time from SHARED/data/peer-feeds/<peer>/: the peer's own
+inputs, its license, and expectations.json (file, field, expected value, where in the peer's tests it
+comes from). Nothing of the peers is kept in this repository.
+
+Usage: peer-conformance.py [SHARED_DIR] [BINARY] [--verbose] [--peer NAME]
+
+How a peer's field maps onto DiploWatch's model (`feed inspect --json`):
+
+  feed_title   -> title              feed_link -> link             entry_count -> len(entries)
+  id           -> entries[i].id      title     -> entries[i].title link        -> entries[i].link
+  published    -> entries[i].published (miniflux's `or_updated`: published, else updated)
+  updated      -> entries[i].updated
+  author       -> entries[i].authors (every author, in order; the peer's list or "A, B" joined string
+                  is compared with ours joined the same way), else entries[i].author
+  summary      -> entries[i].summary
+  content      -> entries[i].content (miniflux's `either`: miniflux keeps one text per entry, the
+                  content or else the description, so it is compared with our content or our summary)
+  media        -> the URLs of entries[i].media (enclosures and Media RSS), compared as a set with the
+                  peer's enclosure URLs; thumbnails are ours alone, so they are left out of the set.
+
+Text is compared as plain text: DiploWatch keeps no markup, so the peer's value is made plain too (tags
+dropped, entities decoded) and whitespace is collapsed on both sides. Peers that cut a summary to a
+preview ("…to...") are compared on the preview's length. Dates are compared as instants.
+
+Expectations that are not applicable (counted apart, never as agreements or misses) are listed in
+EXCLUDED below, each with the reason: a value a peer makes up (a title taken from a link, a feed URL
+as the title), a convention of that peer's own model (FeedBurner's origLink as the link, a feed's
+managing editor as every item's author), or a value that depends on the URL the peer's test pretended to
+fetch (relative links resolved against a base our file input does not have).
+
+Every input is also run for crashes and hangs (TIMEOUT seconds each), applicable or not.
+"""
+import concurrent.futures, datetime, html, json, os, re, subprocess, sys, time
+from fnmatch import fnmatch
+
+argv = sys.argv[1:]
+verbose = "--verbose" in argv
+only = argv[argv.index("--peer") + 1] if "--peer" in argv else None
+args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--peer")]
+shared = args[0] if args else "../shared"
+binary = args[1] if len(args) > 1 else ".build/release/diplowatch"
+root = os.path.join(shared, "data/peer-feeds")
+PEERS = ["gofeed", "feedjira", "miniflux"]
+TIMEOUT = 10
+ENV = dict(os.environ, SWIFT_BACKTRACE="enable=no")  # a crash is reported at once, not symbolicated
+if not os.path.isdir(root):
+    print(f"peer-conformance: skipped, no peer test data at {os.path.abspath(root)} (set SHARED=DIR)")
+    sys.exit(0)
+
+# (peer, file pattern, field or "*", reason). A field may also be "field@N" for one entry.
+EXCLUDED = [
+    # Made-up values: the peer invents a title when the feed has none; DiploWatch leaves it empty.
+    ("miniflux", "inputs/*/TestParseFeedWithoutTitle*", "feed_title", "feed URL made up as the title"),
+    ("miniflux", "inputs/*/TestParse*WithoutTitle*", "title", "entry title made up from its link or text"),
+    ("miniflux", "inputs/*/TestParseEntryWithoutTitleAndDescription*", "title", "entry title made up from its link"),
+    ("miniflux", "inputs/*/TestParseFeedWithoutLink*", "feed_link", "feed link made up from the fetch URL"),
+    ("miniflux", "inputs/*/TestParseEntryWithoutLink*", "link", "entry link made up from the fetch URL"),
+    # Conventions of the peer's own model.
+    ("feedjira", "spec/sample_feeds/*FeedBurner*", "link", "FeedBurner's feedburner:origLink used as the link"),
+    ("feedjira", "spec/sample_feeds/PaulDixExplainsNothing*", "link", "FeedBurner's feedburner:origLink used as the link"),
+    ("miniflux", "inputs/rss/TestParseFeedWithWebmaster*", "author", "the feed's webMaster made every item's author"),
+    ("miniflux", "inputs/rss/TestParseFeedWithManagingEditor*", "author", "the feed's managingEditor made every item's author"),
+]
+
+
+URL_FIELDS = {"feed_link", "link", "media", "feed_title", "title"}
+
+
+def excluded(peer, file, field, entry, expected, source):
+    for p, pattern, f, reason in EXCLUDED:
+        if p == peer and fnmatch(file, pattern) and f in ("*", field, f"{field}@{entry}"):
+            return reason
+    # A URL whose scheme and host appear nowhere in the input (and no xml:base either) came from the
+    # address the peer's test pretended to fetch the feed from; a file has none.
+    values = expected if isinstance(expected, list) else [expected]
+    for v in values:
+        m = re.match(r"(https?://[^/]+)", str(v)) if field in URL_FIELDS else None
+        if m and m.group(1) not in source and "xml:base" not in source:
+            return "URL resolved against the address the peer's test fetched from"
+    return None
+
+
+def plain(s):
+    s = re.sub(r"<[^>]*>", " ", str(s))
+    return " ".join(html.unescape(s).split())
+
+
+def same_text(mine, expected):
+    if mine is None or expected is None:
+        return mine == expected or (mine is None and str(expected).strip() == "")
+    a = " ".join(str(mine).split())
+    b = plain(expected)
+    if a == b or a == " ".join(str(expected).split()):
+        return True
+    # Tags removed with or without a space left behind ("<b>x</b>." vs "x .").
+    squash = lambda s: re.sub(r"\s+([.,;:!?)])", r"\1", re.sub(r"([(])\s+", r"\1", s))
+    if squash(a) == squash(b) or a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    # A peer's preview: its text cut and ended with "..." is compared with ours on that length.
+    if b.endswith("...") and len(b) > 40:
+        cut = b[:-3].rstrip()
+        return a.replace(" ", "").startswith(cut.replace(" ", ""))
+    return False
+
+
+def instant(s):
+    if not s:
+        return None
+    try:
+        d = datetime.datetime.fromisoformat(str(s).replace("Z", "+00:00"))
+        return d if d.tzinfo else d.replace(tzinfo=datetime.timezone.utc)
+    except ValueError:
+        return None
+
+
+def person_name(a):
+    """DiploWatch writes a person as feedparser does, "Name (email)", and keeps RSS's "email (Name)" as
+    written; the peers' author is the name alone (the email, when there is no name)."""
+    a = a.strip()
+    m = re.fullmatch(r"(.+?)\s*\(([^()]*)\)", a)
+    if m:
+        outer, inner = m.group(1).strip(), m.group(2).strip()
+        if "@" in outer and "@" not in inner:
+            return inner
+        if "@" in inner or inner.startswith("mailto:"):
+            return outer
+    return a
+
+
+def authors(e):
+    if e.get("authors"):
+        return [a for a in e["authors"] if a]
+    return [e["author"]] if e.get("author") else []
+
+
+def same_url(mine, expected):
+    if expected is None or expected == "":
+        return not mine
+    return (mine or "").strip() == str(expected).strip()
+
+
+def agrees(field, check, feed):
+    exp = check["expected"]
+    if field == "entry_count":
+        return len(feed.get("entries", [])) == exp
+    if field == "feed_title":
+        return same_text(feed.get("title"), exp)
+    if field == "feed_link":
+        return same_url(feed.get("link"), exp)
+    entries = feed.get("entries", [])
+    i = check.get("entry", 0)
+    if i >= len(entries):
+        return False
+    e = entries[i]
+    if field in ("published", "updated"):
+        want = instant(exp)
+        got = [instant(e.get(field))] + ([instant(e.get("updated"))] if check.get("or_updated") else [])
+        return want is not None and want in got
+    if field == "author":
+        want = exp if isinstance(exp, list) else [exp]
+        mine = authors(e)
+        names = ", ".join(person_name(a) for a in mine)
+        return any(same_text(m, ", ".join(want)) for m in (names, ", ".join(mine)))
+    if field == "media":
+        want = set(exp if isinstance(exp, list) else [exp])
+        mine = {m["url"] for m in e.get("media") or [] if m.get("medium") != "thumbnail"}
+        return want == mine
+    if field == "link":
+        return same_url(e.get("link"), exp)
+    if field == "content" and check.get("either"):
+        return same_text(e.get("content"), exp) or same_text(e.get("summary"), exp)
+    return same_text(e.get(field), exp)
+
+
+grand_fail = False
+for peer in PEERS:
+    if only and peer != only:
+        continue
+    base = os.path.join(root, peer)
+    spec = json.load(open(os.path.join(base, "expectations.json")))
+    stats = {}  # field -> [applicable, agreed]
+    excluded_n = {}
+    failures, broken = [], []
+    inputs = crashes = hangs = 0
+    outputs = {}
+    files = sorted({f["file"] for f in spec["files"]})  # the peer's inputs; its expected-output files are not
+    def inspect(rel):
+        try:
+            return rel, subprocess.run([binary, "feed", "inspect", "--json", os.path.join(base, rel)],
+                                       capture_output=True, timeout=TIMEOUT, env=ENV)
+        except subprocess.TimeoutExpired:
+            return rel, None
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(inspect, files))
+    for rel, out in results:
+        inputs += 1
+        if out is None:
+            hangs += 1
+            broken.append(f"HANG {rel}")
+            continue
+        if out.returncode not in (0, 65):
+            crashes += 1
+            broken.append(f"CRASH({out.returncode}) {rel}")
+            continue
+        outputs[rel] = json.loads(out.stdout) if out.returncode == 0 else None
+        if out.returncode != 0:
+            outputs[rel + "#error"] = out.stderr.decode("utf-8", "replace").strip()
+    for f in spec["files"]:
+        rel = f["file"]
+        feed = outputs.get(rel)
+        source = open(os.path.join(base, rel), "rb").read().decode("utf-8", "replace")
+        for check in f["checks"]:
+            field = check["field"]
+            reason = excluded(peer, rel, field, check.get("entry", 0), check["expected"], source)
+            if reason:
+                excluded_n[reason] = excluded_n.get(reason, 0) + 1
+                continue
+            s = stats.setdefault(field, [0, 0])
+            s[0] += 1
+            ok = feed is not None and agrees(field, check, feed)
+            if ok:
+                s[1] += 1
+            else:
+                if feed is None:
+                    got = outputs.get(rel + "#error", "no output")
+                elif field == "entry_count":
+                    got = len(feed.get("entries", []))
+                elif field.startswith("feed_"):
+                    got = feed.get(field[5:])
+                else:
+                    es = feed.get("entries", [])
+                    i = check.get("entry", 0)
+                    e = es[i] if i < len(es) else {}
+                    got = {"author": authors(e), "media": [m["url"] for m in e.get("media") or []]}.get(field, e.get(field))
+                failures.append(f"MISS {rel} {field}[{check.get('entry', '')}] expected={json.dumps(check['expected'])[:160]} "
+                                f"got={json.dumps(got)[:160]}")
+    total = [sum(s[0] for s in stats.values()), sum(s[1] for s in stats.values())]
+    print(f"{peer}: inputs={inputs} crashes={crashes} hangs={hangs}")
+    for field in sorted(stats):
+        a, g = stats[field]
+        print(f"  {field:<12} applicable={a:<4} agreed={g:<4} {100 * g / max(1, a):5.1f}%")
+    print(f"  {'TOTAL':<12} applicable={total[0]:<4} agreed={total[1]:<4} {100 * total[1] / max(1, total[0]):5.1f}%"
+          f"  (not applicable: {sum(excluded_n.values())})")
+    if verbose:
+        for reason, n in sorted(excluded_n.items()):
+            print(f"  excluded {n}: {reason}")
+        for line in broken + failures:
+            print("  " + line)
+    grand_fail = grand_fail or crashes or hangs
+sys.exit(1 if grand_fail else 0)
