@@ -50,18 +50,45 @@ if not os.path.isdir(root):
     sys.exit(0)
 
 # (peer, file pattern, field or "*", reason). A field may also be "field@N" for one entry.
+MADE_UP_TITLE = "entry title made up from its link, summary or content"
+FETCH_URL = "URL made up from the address the peer's test fetched from"
 EXCLUDED = [
-    # Made-up values: the peer invents a title when the feed has none; DiploWatch leaves it empty.
+    # Made-up values: the peer invents what the feed does not say; DiploWatch leaves it empty.
+    ("miniflux", "inputs/*/TestParse*WithoutFeedTitle*", "feed_title", "feed URL made up as the title"),
     ("miniflux", "inputs/*/TestParseFeedWithoutTitle*", "feed_title", "feed URL made up as the title"),
-    ("miniflux", "inputs/*/TestParse*WithoutTitle*", "title", "entry title made up from its link or text"),
-    ("miniflux", "inputs/*/TestParseEntryWithoutTitleAndDescription*", "title", "entry title made up from its link"),
-    ("miniflux", "inputs/*/TestParseFeedWithoutLink*", "feed_link", "feed link made up from the fetch URL"),
-    ("miniflux", "inputs/*/TestParseEntryWithoutLink*", "link", "entry link made up from the fetch URL"),
+    ("miniflux", "inputs/*/TestParse*FeedWithEmptyTitle*", "feed_title", "feed URL made up as the title"),
+    ("miniflux", "inputs/*/TestParse*WithoutTitle*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/*/TestParse*WithoutEntryTitle*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/*/TestParse*WithMissingTitle*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/*/TestParse*EmptyTitle*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/*/TestParse*EmptyXHTMLTitle*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/rss/TestParseEntryWithRelativeURL*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/rdf/TestParseRDFItemWitEmptyTitleElement*", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/json/TestParseJsonFeedVersion1.json", "title", MADE_UP_TITLE),
+    ("miniflux", "inputs/*/TestParse*WithoutSiteURL*", "feed_link", FETCH_URL),
+    ("miniflux", "inputs/*/TestParse*WithoutHomePage*", "feed_link", FETCH_URL),
+    ("miniflux", "inputs/*/TestParse*WithoutFeedURL*", "feed_link", FETCH_URL),
+    ("miniflux", "inputs/*/TestParse*FeedWithEmptyLink*", "feed_link", FETCH_URL),
+    ("miniflux", "inputs/*/TestParseFeedWithoutLink*", "feed_link", FETCH_URL),
+    ("miniflux", "inputs/*/TestParseEntryWithoutLink*", "link", "entry link made up from the feed's"),
+    ("miniflux", "inputs/rdf/TestParseItemWithoutLink*", "link", "entry link made up from the feed's"),
+    ("miniflux", "inputs/atom10/TestParseEntryWithIDAsURL*", "link", "an Atom id taken as the link (ids name, links locate)"),
     # Conventions of the peer's own model.
     ("feedjira", "spec/sample_feeds/*FeedBurner*", "link", "FeedBurner's feedburner:origLink used as the link"),
     ("feedjira", "spec/sample_feeds/PaulDixExplainsNothing*", "link", "FeedBurner's feedburner:origLink used as the link"),
+    ("feedjira", "spec/sample_feeds/TechCrunch*", "link", "FeedBurner's feedburner:origLink used as the link"),
+    ("miniflux", "inputs/rss/TestParseEntryWithFeedBurner*", "link", "FeedBurner's feedburner:origLink used as the link"),
+    ("miniflux", "inputs/rss/TestParseEntryWithFeedBurner*", "media", "FeedBurner's origEnclosureLink used for the enclosure"),
+    ("feedjira", "spec/sample_feeds/google_alerts_atom*", "feed_link", "the feed's own address (rel=self) taken as its link"),
     ("miniflux", "inputs/rss/TestParseFeedWithWebmaster*", "author", "the feed's webMaster made every item's author"),
     ("miniflux", "inputs/rss/TestParseFeedWithManagingEditor*", "author", "the feed's managingEditor made every item's author"),
+    ("miniflux", "inputs/rss/TestParseEntryWithIncorrectEnclosureLength*", "media", "an enclosure with a blank length dropped"),
+    # With several <link>s gofeed keeps the last; DiploWatch the first with text (later ones are, in
+    # the wild, atom:link self references written without their prefix).
+    ("gofeed", "testdata/*rss_channel_links*", "feed_link", "the last of several <link>s"),
+    ("gofeed", "testdata/*rdf_channel_links*", "feed_link", "the last of several <link>s"),
+    ("gofeed", "testdata/*rss_channel_item_links*", "link", "the last of several <link>s"),
+    ("gofeed", "testdata/*rdf_item_links*", "link", "the last of several <link>s"),
 ]
 
 
@@ -72,13 +99,14 @@ def excluded(peer, file, field, entry, expected, source):
     for p, pattern, f, reason in EXCLUDED:
         if p == peer and fnmatch(file, pattern) and f in ("*", field, f"{field}@{entry}"):
             return reason
-    # A URL whose scheme and host appear nowhere in the input (and no xml:base either) came from the
-    # address the peer's test pretended to fetch the feed from; a file has none.
+    # An absolute URL the input holds only as a relative reference, with no xml:base: the peer's test
+    # resolved it against the address it pretended to fetch the feed from, which a file does not have.
     values = expected if isinstance(expected, list) else [expected]
     for v in values:
-        m = re.match(r"(https?://[^/]+)", str(v)) if field in URL_FIELDS else None
-        if m and m.group(1) not in source and "xml:base" not in source:
-            return "URL resolved against the address the peer's test fetched from"
+        m = re.match(r"https?://[^/]+(/.*)", str(v)) if field in URL_FIELDS else None
+        if m and str(v) not in source and "xml:base" not in source and re.search(
+                r"[\s\"'>]/?" + re.escape(m.group(1).lstrip("/")) + r"\s*[<\"']", source):
+            return FETCH_URL
     return None
 
 
@@ -87,9 +115,11 @@ def plain(s):
     return " ".join(html.unescape(s).split())
 
 
-def same_text(mine, expected):
-    if mine is None or expected is None:
-        return mine == expected or (mine is None and str(expected).strip() == "")
+def same_text(mine, expected, markup_only_is_empty=False):
+    if mine is None or expected is None or (markup_only_is_empty and plain(expected) == ""):
+        # Markup with no text in it (an image alone) is no text in a plain-text model.
+        blank = expected is None or not str(expected).strip() or (markup_only_is_empty and plain(expected) == "")
+        return not mine and blank
     a = " ".join(str(mine).split())
     b = plain(expected)
     if a == b or a == " ".join(str(expected).split()):
@@ -109,7 +139,7 @@ def instant(s):
     if not s:
         return None
     try:
-        d = datetime.datetime.fromisoformat(str(s).replace("Z", "+00:00"))
+        d = datetime.datetime.fromisoformat(str(s).replace("Z", "+00:00")).replace(microsecond=0)
         return d if d.tzinfo else d.replace(tzinfo=datetime.timezone.utc)
     except ValueError:
         return None
@@ -141,7 +171,7 @@ def same_url(mine, expected):
     return (mine or "").strip() == str(expected).strip()
 
 
-def agrees(field, check, feed):
+def agrees(peer, field, check, feed):
     exp = check["expected"]
     if field == "entry_count":
         return len(feed.get("entries", [])) == exp
@@ -160,18 +190,24 @@ def agrees(field, check, feed):
         return want is not None and want in got
     if field == "author":
         want = exp if isinstance(exp, list) else [exp]
-        mine = authors(e)
-        names = ", ".join(person_name(a) for a in mine)
-        return any(same_text(m, ", ".join(want)) for m in (names, ", ".join(mine)))
+        names = [person_name(a) for a in authors(e)]
+        if peer == "gofeed" and len(want) == 1 and names:
+            names = names[:1]  # gofeed's item.Author is the first of item.Authors
+        if peer == "miniflux":
+            names = sorted(set(names))  # miniflux joins its authors sorted, without repeats
+        return same_text(", ".join(names), ", ".join(want)) or same_text(", ".join(authors(e)), ", ".join(want))
     if field == "media":
         want = set(exp if isinstance(exp, list) else [exp])
-        mine = {m["url"] for m in e.get("media") or [] if m.get("medium") != "thumbnail"}
-        return want == mine
+        media = e.get("media") or []
+        mine = {m["url"] for m in media}
+        extra = {m["url"] for m in media if m.get("medium") in ("thumbnail", "image")}
+        return want <= mine and mine - want <= extra
     if field == "link":
         return same_url(e.get("link"), exp)
+    body = field in ("content", "summary")
     if field == "content" and check.get("either"):
-        return same_text(e.get("content"), exp) or same_text(e.get("summary"), exp)
-    return same_text(e.get(field), exp)
+        return same_text(e.get("content"), exp, body) or same_text(e.get("summary"), exp, body)
+    return same_text(e.get(field), exp, body)
 
 
 grand_fail = False
@@ -182,6 +218,7 @@ for peer in PEERS:
     spec = json.load(open(os.path.join(base, "expectations.json")))
     stats = {}  # field -> [applicable, agreed]
     excluded_n = {}
+    excluded_list = []
     failures, broken = [], []
     inputs = crashes = hangs = 0
     outputs = {}
@@ -217,10 +254,12 @@ for peer in PEERS:
             reason = excluded(peer, rel, field, check.get("entry", 0), check["expected"], source)
             if reason:
                 excluded_n[reason] = excluded_n.get(reason, 0) + 1
+                ok = feed is not None and agrees(peer, field, check, feed)
+                excluded_list.append(f"NOT APPLICABLE ({'agrees' if ok else 'differs'}) {rel} {field}: {reason}")
                 continue
             s = stats.setdefault(field, [0, 0])
             s[0] += 1
-            ok = feed is not None and agrees(field, check, feed)
+            ok = feed is not None and agrees(peer, field, check, feed)
             if ok:
                 s[1] += 1
             else:
@@ -247,7 +286,7 @@ for peer in PEERS:
     if verbose:
         for reason, n in sorted(excluded_n.items()):
             print(f"  excluded {n}: {reason}")
-        for line in broken + failures:
+        for line in excluded_list + broken + failures:
             print("  " + line)
     grand_fail = grand_fail or crashes or hangs
 sys.exit(1 if grand_fail else 0)

@@ -24,7 +24,7 @@ enum JSONFeedParser {
         for case let item as [String: Any] in (root["items"] as? [Any]) ?? [] {
             var entry = FeedEntry()
             entry.id = (item["id"] as? String) ?? (item["id"] as? NSNumber)?.stringValue
-            entry.title = clean(item["title"] as? String)
+            entry.title = (item["title"] as? String).flatMap(XMLFeedParser.title)
             entry.link = URLResolver.resolve(item["url"] as? String ?? item["external_url"] as? String, base: base)
             entry.published = (item["date_published"] as? String).flatMap(DateParser.parse)
             entry.updated = (item["date_modified"] as? String).flatMap(DateParser.parse)
@@ -51,7 +51,7 @@ enum JSONFeedParser {
 
     /// JSON Feed 1.1's `authors`, then 1.0's `author`, names in order without repeats.
     private static func authors(_ object: [String: Any]) -> [String] {
-        var list = (object["authors"] as? [[String: Any]]) ?? []
+        var list = (object["authors"] as? [[String: Any]]) ?? (object["authors"] as? [String: Any]).map { [$0] } ?? []
         if let legacy = object["author"] as? [String: Any] { list.append(legacy) }
         var names: [String] = []
         for a in list {

@@ -71,7 +71,7 @@ extension XMLFeedParser {
             }
         }
         // An entry without an author has the feed's (RFC 4287, 4.2.1).
-        for i in feed.entries.indices where feed.entries[i].authors.isEmpty { feed.entries[i].authors = feedAuthors }
+        for i in feed.entries.indices where feed.entries[i].authors.isEmpty { feed.entries[i].authors = unique(feedAuthors) }
         return feed
     }
 
@@ -115,7 +115,7 @@ extension XMLFeedParser {
             default: break
             }
         }
-        e.authors = authors.isEmpty ? sourceAuthors : authors
+        e.authors = unique(authors.isEmpty ? sourceAuthors : authors)
         if e.published == nil { e.published = e.updated }
         if e.title == nil { e.title = mediaText.title }
         // YouTube's entries carry their text as media:description only.

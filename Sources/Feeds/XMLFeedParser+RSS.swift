@@ -33,7 +33,7 @@ extension XMLFeedParser {
             var atomLink: String?
             for child in channel.children {
                 switch (isCore(child.namespace), child.namespace, child.name) {
-                case (true, _, "title"): feed.title = text(child.text)
+                case (true, _, "title"): feed.title = title(child.text)
                 case (true, _, "link"): links.append(child)
                 case (_, dc?, "title") where dc == Self.dc: dcTitle = text(child.text)
                 case (_, dc?, "creator") where dc == Self.dc: if let a = text(child.text) { channelAuthors.append(a) }
@@ -51,7 +51,7 @@ extension XMLFeedParser {
         }
         for item in items {
             var e = rssItem(item, base: base(of: item, inherited: feedBase))
-            if e.authors.isEmpty { e.authors = channelAuthors }
+            if e.authors.isEmpty { e.authors = unique(channelAuthors) }
             feed.entries.append(e)
         }
         return feed
@@ -79,7 +79,7 @@ extension XMLFeedParser {
                 continue
             }
             switch (isCore(c.namespace), c.namespace ?? "", c.name) {
-            case (true, _, "title"): e.title = text(c.text)
+            case (true, _, "title"): e.title = title(c.text)
             case (true, _, "link"): p.links.append(c)
             case (true, _, "guid"):
                 let g = c.text.trimmed
@@ -117,7 +117,7 @@ extension XMLFeedParser {
             }
         }
         e.link = rssLink(p.links, base: itemBase) ?? p.atomLink
-        e.authors = !p.authors.isEmpty ? p.authors : !p.dcAuthors.isEmpty ? p.dcAuthors : p.atomAuthors
+        e.authors = unique(!p.authors.isEmpty ? p.authors : !p.dcAuthors.isEmpty ? p.dcAuthors : p.atomAuthors)
         if e.title == nil { e.title = p.dcTitle ?? mediaText.title }
         if e.published == nil { e.published = e.updated }
         if e.id == nil, let about = item.attribute("about", namespace: rdf) { e.id = about }

@@ -103,4 +103,19 @@ enum XMLFeedParser {
         let t = HTMLText.plainText(s)
         return t.isEmpty ? nil : t
     }
+
+    /// A title: its text, or, when it is nothing but tags ("</example>"), those tags as written.
+    static func title(_ s: String?) -> String? {
+        guard let s else { return nil }
+        if let t = text(s) { return t }
+        let raw = HTMLText.tidy(s)
+        return raw.isEmpty ? nil : raw
+    }
+
+    /// Authors without repeats, in order.
+    static func unique(_ names: [String]) -> [String] {
+        var out: [String] = []
+        for n in names where !out.contains(n) { out.append(n) }
+        return out
+    }
 }
