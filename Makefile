@@ -7,7 +7,7 @@ SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config sys
 # The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
 TEST_PACKAGES = nginx-light openssl
 
-.PHONY: all deps test-deps build release demo test eval conformance bench fuzz install uninstall format lint clean
+.PHONY: all deps test-deps build release demo test eval conformance peer-conformance bench fuzz install uninstall format lint clean
 
 all: build
 
@@ -41,6 +41,11 @@ eval: release
 # The feed parser against the feedparser project's test corpus in $(SHARED)/data/feeds.
 conformance: release
 	@python3 scripts/conformance.py "$(SHARED)" .build/release/diplowatch
+
+# The feed parser against the expectations of gofeed's, feedjira's and miniflux's own test suites in
+# $(SHARED)/data/peer-feeds (VERBOSE=1 lists every miss and what is not counted, with the reason).
+peer-conformance: release
+	@python3 scripts/peer-conformance.py "$(SHARED)" .build/release/diplowatch $(if $(VERBOSE),--verbose)
 
 # The whole daemon against newsboat on a seeded corpus served by nginx on 127.0.0.1, plus
 # per-stage throughput on one core. BENCH=large for 2,000 feeds. Results in bench-results/.
