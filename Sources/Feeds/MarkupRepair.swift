@@ -89,12 +89,31 @@ struct MarkupRepair {
             replace(count: 1, with: Self.escapedAmpersand)
             return
         }
+        if let numeric = predefined(from: i + 1, to: j) {
+            replace(count: j + 1 - i, with: numeric)
+            return
+        }
         let name = String(decoding: UnsafeBufferPointer(rebasing: p[(i + 1)..<j]), as: UTF8.self)
         if let scalar = HTMLEntities.table[name] {
             replace(count: j + 1 - i, with: Array("&#\(scalar);".utf8))
         } else {
             // An unknown name stays as it was written, as text.
             replace(count: 1, with: Self.escapedAmpersand)
+        }
+    }
+
+    private static let amp = Array("&#38;".utf8), lt = Array("&#60;".utf8), gt = Array("&#62;".utf8)
+    private static let quot = Array("&#34;".utf8), apos = Array("&#39;".utf8)
+
+    /// XML's five predefined names, the common case, compared without building a string.
+    private func predefined(from a: Int, to b: Int) -> [UInt8]? {
+        switch b - a {
+        case 2 where p[a + 1] == 0x74:  // "lt", "gt"
+            return p[a] == 0x6C ? Self.lt : p[a] == 0x67 ? Self.gt : nil
+        case 3 where p[a] == 0x61 && p[a + 1] == 0x6D && p[a + 2] == 0x70: return Self.amp
+        case 4 where p[a] == 0x71 && p[a + 1] == 0x75 && p[a + 2] == 0x6F && p[a + 3] == 0x74: return Self.quot
+        case 4 where p[a] == 0x61 && p[a + 1] == 0x70 && p[a + 2] == 0x6F && p[a + 3] == 0x73: return Self.apos
+        default: return nil
         }
     }
 

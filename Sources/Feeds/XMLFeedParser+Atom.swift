@@ -4,7 +4,7 @@ import Foundation
 /// Atom 0.3 and 1.0 feeds and entries.
 extension XMLFeedParser {
     /// A text construct or content as plain text, decoded once: `&lt;p&gt;` in HTML is the text "<p>".
-    static func atomText(_ node: XMLNode, content: Bool = false) -> String? {
+    static func atomText(_ node: XMLNode) -> String? {
         var type = (node.attribute("type") ?? "text").lowercased()
         if type.isEmpty { type = "text" }
         if type == "xhtml" || type == "application/xhtml+xml" {
@@ -111,7 +111,7 @@ extension XMLFeedParser {
                     if let a = atomPerson(s) { sourceAuthors.append(a) }
                 }
             case "summary": e.summary = atomText(c)
-            case "content": e.content = atomText(c, content: true)
+            case "content": e.content = atomText(c)
             default: break
             }
         }

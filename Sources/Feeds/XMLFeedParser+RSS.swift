@@ -103,7 +103,7 @@ extension XMLFeedParser {
             case (_, dcterms, "issued"): e.published = e.published ?? DateParser.parse(c.text)
             case (_, dcterms, "modified"): e.updated = DateParser.parse(c.text)
             case (_, content, "encoded"): p.encoded = c.text
-            case (_, atom10, "content"): p.atomContent = atomText(c, content: true)
+            case (_, atom10, "content"): p.atomContent = atomText(c)
             case (_, atom10, "published"): e.published = e.published ?? DateParser.parse(c.text)
             case (_, atom10, "updated"): e.updated = e.updated ?? DateParser.parse(c.text)
             case (_, atom10, "author"): if let a = atomPerson(c) { p.atomAuthors.append(a) }
