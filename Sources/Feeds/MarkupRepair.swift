@@ -8,11 +8,6 @@ struct MarkupRepair {
     private var out: [UInt8] = []
     private var changed = false
 
-    /// The bytes that need a look: `&`, `<` and the C0 controls other than tab, LF and CR.
-    private static let special: [Bool] = (0..<256).map { b in
-        b == 0x26 || b == 0x3C || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
-    }
-
     init(_ p: UnsafeBufferPointer<UInt8>) {
         self.p = p
         self.n = p.count
@@ -21,7 +16,8 @@ struct MarkupRepair {
     mutating func run() {
         while i < n {
             let b = p[i]
-            if !Self.special[Int(b)] {
+            // Only `&`, `<` and the C0 controls other than tab, LF and CR need a look.
+            if b > 0x3C || (b >= 0x20 && b != 0x26 && b != 0x3C) || b == 0x0A || b == 0x09 || b == 0x0D {
                 i += 1
                 continue
             }

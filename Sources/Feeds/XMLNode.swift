@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// Small read-only helpers over libxml2's tree nodes.
 struct XMLNode {
@@ -8,18 +9,18 @@ struct XMLNode {
 
     /// The local name; `dc:creator` whose prefix was never declared counts as `creator`.
     var name: String {
-        guard let raw = ptr.pointee.name.map({ String(cString: $0) }) else { return "" }
-        guard ptr.pointee.ns == nil, let colon = raw.utf8.firstIndex(of: 0x3A) else { return raw }
-        return String(raw[raw.index(after: colon)...])
+        guard let raw = ptr.pointee.name else { return "" }
+        guard ptr.pointee.ns == nil, let colon = strchr(raw, 0x3A) else { return String(cString: raw) }
+        return String(cString: colon + 1)
     }
 
     /// The namespace URI; for a well-known prefix a feed forgot to declare (`content:encoded` with
     /// no `xmlns:content`), the namespace that prefix always stands for.
     var namespace: String? {
         guard let ns = ptr.pointee.ns else {
-            guard let raw = ptr.pointee.name.map({ String(cString: $0) }), let colon = raw.utf8.firstIndex(of: 0x3A)
-            else { return nil }
-            return Self.wellKnownPrefixes[String(raw[..<colon])]
+            guard let raw = ptr.pointee.name, strchr(raw, 0x3A) != nil else { return nil }
+            let qualified = String(cString: raw)
+            return Self.wellKnownPrefixes[String(qualified.prefix { $0 != ":" })]
         }
         return ns.pointee.href.map { String(cString: $0) }
     }
