@@ -12,23 +12,29 @@ How a peer's field maps onto DiploWatch's model (`feed inspect --json`):
   id           -> entries[i].id      title     -> entries[i].title link        -> entries[i].link
   published    -> entries[i].published (miniflux's `or_updated`: published, else updated)
   updated      -> entries[i].updated
-  author       -> entries[i].authors (every author, in order; the peer's list or "A, B" joined string
-                  is compared with ours joined the same way), else entries[i].author
+  author       -> entries[i].authors (every author, in order). DiploWatch writes a person "Name (email)"
+                  (feedparser's way) and keeps RSS's "email (Name)" as written; the peers' author is the
+                  name, so the name is compared. gofeed's item.Author is the first of its authors;
+                  miniflux joins its authors sorted and without repeats, so ours are compared that way.
   summary      -> entries[i].summary
   content      -> entries[i].content (miniflux's `either`: miniflux keeps one text per entry, the
                   content or else the description, so it is compared with our content or our summary)
-  media        -> the URLs of entries[i].media (enclosures and Media RSS), compared as a set with the
-                  peer's enclosure URLs; thumbnails are ours alone, so they are left out of the set.
+  media        -> the URLs of entries[i].media (enclosures, Media RSS, Atom rel="enclosure", JSON Feed
+                  attachments): every URL the peer expects must be there, and any other must be a
+                  thumbnail or an entry image, which DiploWatch collects and the peers keep apart.
 
 Text is compared as plain text: DiploWatch keeps no markup, so the peer's value is made plain too (tags
-dropped, entities decoded) and whitespace is collapsed on both sides. Peers that cut a summary to a
-preview ("…to...") are compared on the preview's length. Dates are compared as instants.
+dropped, entities decoded once) and whitespace is collapsed on both sides. A body (summary, content) that
+is markup with no text, an image alone, is no text. Peers that cut a summary to a preview ("…to...")
+are compared on the preview's length. Dates are compared as instants, to the second (DiploWatch keeps
+whole seconds).
 
-Expectations that are not applicable (counted apart, never as agreements or misses) are listed in
-EXCLUDED below, each with the reason: a value a peer makes up (a title taken from a link, a feed URL
-as the title), a convention of that peer's own model (FeedBurner's origLink as the link, a feed's
-managing editor as every item's author), or a value that depends on the URL the peer's test pretended to
-fetch (relative links resolved against a base our file input does not have).
+Expectations that are not applicable (counted apart, never as agreements or misses; --verbose lists
+each, with whether DiploWatch happens to agree) are in EXCLUDED below, each with the reason: a value a
+peer makes up (a title taken from a link or the text, a feed URL as the title), a convention of that
+peer's own model (FeedBurner's origLink as the link, a feed's managing editor as every item's author,
+the last of several <link>s), or a URL that depends on the address the peer's test pretended to fetch
+the feed from (a relative reference with no xml:base, which a file input cannot resolve).
 
 Every input is also run for crashes and hangs (TIMEOUT seconds each), applicable or not.
 """
