@@ -124,5 +124,8 @@ struct FeedModelTests {
         let undeclared = try parse(
             "<rss version=\"2.0\"><channel><item><content:encoded>&lt;p&gt;Full&lt;/p&gt;</content:encoded></item></channel></rss>")
         #expect(undeclared.entries.first?.content == "Full")
+        // A title that is nothing but a tag is that tag as text, not an empty title.
+        let tagTitle = try parse("<rss version=\"2.0\"><channel><item><title>&lt;hr/&gt;</title></item></channel></rss>")
+        #expect(tagTitle.entries.first?.title == "<hr/>")
     }
 }
