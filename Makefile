@@ -10,7 +10,7 @@ SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config sys
 # and render the HTML digest in headless chromium.
 TEST_PACKAGES = nginx-light openssl chromium
 
-.PHONY: all deps test-deps build release demo test eval train-syntax eval-syntax conformance bench fuzz install uninstall format lint clean
+.PHONY: all deps test-deps build release demo test eval train-syntax eval-syntax conformance peer-conformance bench fuzz install uninstall format lint clean
 
 all: build
 
@@ -64,6 +64,11 @@ eval-syntax:
 # The feed parser against the feedparser project's test corpus in $(SHARED)/data/feeds.
 conformance: release
 	@python3 scripts/conformance.py "$(SHARED)" .build/release/diplowatch
+
+# The feed parser against the expectations of gofeed's, feedjira's and miniflux's own test suites in
+# $(SHARED)/data/peer-feeds (VERBOSE=1 lists every miss and what is not counted, with the reason).
+peer-conformance: release
+	@python3 scripts/peer-conformance.py "$(SHARED)" .build/release/diplowatch $(if $(VERBOSE),--verbose)
 
 # The whole daemon against newsboat and a feedparser loop on a seeded corpus served gzipped by nginx
 # on 127.0.0.1 (wall and CPU seconds), plus per-stage throughput on one core. BENCH=large for 2,000

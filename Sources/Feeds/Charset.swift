@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// What encoding a document really uses, when its label is missing or wrong, and the
@@ -10,7 +11,9 @@ import Foundation
 ///   quotes; windows-1252 puts them where ISO-8859-1 has control characters).
 /// - A document labelled UTF-8, or not labelled, that is not valid UTF-8 keeps its valid UTF-8
 ///   sequences and reads each stray byte as windows-1252.
-/// - Any other label (KOI8-R, Shift_JIS, GB2312, …) is left to libxml2.
+/// - Any other label (KOI8-R, Shift_JIS, GB2312, …) is left to libxml2 if it can convert it, and read
+///   as UTF-8 (repaired) if not; an HTTP label for a document that declares none is written into it.
+/// - UTF-16 and UTF-32 (by BOM, or by the zero bytes around `<`) are transcoded to UTF-8 here.
 public enum Charset {
     static let latin: Set<String> = [
         "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252",
@@ -32,9 +35,76 @@ public enum Charset {
             return relabel(utf8, declaration: declaration?.range)
         case nil, "utf-8", "utf8":
             return isValidUTF8(bytes) ? nil : relabel(repairUTF8(bytes), declaration: declaration?.range)
-        default:
+        case let l?:
+            guard canConvert(l) else {
+                let utf8 = isValidUTF8(bytes) ? bytes : repairUTF8(bytes)
+                return declaration == nil ? utf8 : relabel(utf8, declaration: declaration?.range)
+            }
+            if declaration == nil, !isValidUTF8(bytes) {
+                // The HTTP label is the only one: tell libxml2 in the document itself.
+                return Array("<?xml version=\"1.0\" encoding=\"\(l)\"?>\n".utf8) + dropDeclaration(bytes)
+            }
             return nil
         }
+    }
+
+    /// Whether libxml2 has a converter for an encoding name.
+    static func canConvert(_ name: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
+    /// Without a leading `<?xml …?>` (one with no encoding, which is why a label is being added).
+    static func dropDeclaration(_ b: [UInt8]) -> [UInt8] {
+        guard b.count > 5, Array(b[0..<5]) == Array("<?xml".utf8),
+            let end = (5..<min(b.count - 1, 256)).first(where: { b[$0] == 0x3F && b[$0 + 1] == 0x3E })
+        else { return b }
+        return Array(b[(end + 2)...])
+    }
+
+    /// UTF-16 or UTF-32 as UTF-8 without its byte-order mark and labelled UTF-8, or nil when the
+    /// document is neither.
+    static func wideToUTF8(_ b: [UInt8]) -> [UInt8]? {
+        guard b.count >= 4 else { return nil }
+        enum Wide { case utf16(big: Bool), utf32(big: Bool) }
+        let wide: Wide
+        var skip = 0
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0x00, 0x00, 0xFE, 0xFF): (wide, skip) = (.utf32(big: true), 4)
+        case (0xFF, 0xFE, 0x00, 0x00): (wide, skip) = (.utf32(big: false), 4)
+        case (0xFE, 0xFF, _, _): (wide, skip) = (.utf16(big: true), 2)
+        case (0xFF, 0xFE, _, _): (wide, skip) = (.utf16(big: false), 2)
+        case (0x00, 0x00, 0x00, let c) where c != 0: wide = .utf32(big: true)
+        case (let c, 0x00, 0x00, 0x00) where c != 0: wide = .utf32(big: false)
+        case (0x00, let c, 0x00, let d) where c != 0 && d != 0: wide = .utf16(big: true)
+        case (let c, 0x00, let d, 0x00) where c != 0 && d != 0: wide = .utf16(big: false)
+        default: return nil
+        }
+        var text = ""
+        switch wide {
+        case .utf16(let big):
+            var units: [UInt16] = []
+            units.reserveCapacity(b.count / 2)
+            var k = skip
+            while k + 1 < b.count {
+                let hi = UInt16(big ? b[k] : b[k + 1])
+                let lo = UInt16(big ? b[k + 1] : b[k])
+                units.append(hi << 8 | lo)
+                k += 2
+            }
+            text = String(decoding: units, as: UTF16.self)
+        case .utf32(let big):
+            var scalars = String.UnicodeScalarView()
+            for k in stride(from: skip, to: b.count - 3, by: 4) {
+                var v: UInt32 = 0
+                for m in 0..<4 { v = v << 8 | UInt32(b[big ? k + m : k + 3 - m]) }
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            text = String(scalars)
+        }
+        let utf8 = Array(text.utf8)
+        return relabel(utf8, declaration: xmlDeclarationEncoding(utf8)?.range)
     }
 
     /// The encoding to tell libxml2's HTML parser for a page, or nil to let it read the page's own

@@ -27,7 +27,12 @@ public struct FeedEntry: Sendable, Codable, Equatable {
     public var link: String?
     public var published: Date?
     public var updated: Date?
+    /// Every author, joined with ", " (`authors` has them one by one).
     public var author: String?
+    /// The authors in document order ("Name (email)" where both are given).
+    public var authors: [String] = [] {
+        didSet { author = authors.isEmpty ? nil : authors.joined(separator: ", ") }
+    }
     public var summary: String?
     public var content: String?
     /// Media RSS (`media:content`, `media:thumbnail`, in a `media:group` or not) and enclosures.

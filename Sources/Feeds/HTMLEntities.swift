@@ -46,59 +46,6 @@ enum HTMLEntities {
         return t
     }()
 
-    static let xmlPredefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
-
-    /// Rewrites `&name;` references that XML does not predefine into numeric references (unknown
-    /// names are kept as written), and escapes bare ampersands.
-    /// Returns nil when there is nothing to rewrite (the common case: no copy is made).
-    static func numericReferences(in data: [UInt8]) -> [UInt8]? {
-        var out: [UInt8]?
-        var i = 0
-        let n = data.count
-        var copiedUpTo = 0
-        while i < n {
-            if data[i] == 38 {  // &
-                var j = i + 1
-                while j < n, j - i <= 10, isAlnum(data[j]) { j += 1 }
-                if j < n, data[j] == 59, j > i + 1 {  // ;
-                    let name = String(decoding: data[(i + 1)..<j], as: UTF8.self)
-                    if !xmlPredefined.contains(name) {
-                        // A known HTML entity becomes its character; an unknown one stays as written.
-                        let replacement = table[name].map { "&#\($0);" } ?? "&amp;\(name);"
-                        if out == nil { out = []; out!.reserveCapacity(n + 64) }
-                        out!.append(contentsOf: data[copiedUpTo..<i])
-                        out!.append(contentsOf: Array(replacement.utf8))
-                        copiedUpTo = j + 1
-                    }
-                    i = j + 1
-                    continue
-                }
-                // A bare ampersand ("?a=1&b=2"), which XML forbids: escape it instead of losing it.
-                if i + 1 < n, data[i + 1] != 35 {
-                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
-                    out!.append(contentsOf: data[copiedUpTo..<i])
-                    out!.append(contentsOf: Array("&amp;".utf8))
-                    copiedUpTo = i + 1
-                    i += 1
-                    continue
-                }
-                // "&#X41;": XML wants a lowercase x.
-                if i + 2 < n, data[i + 1] == 35, data[i + 2] == 88 {
-                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
-                    out!.append(contentsOf: data[copiedUpTo..<i])
-                    out!.append(contentsOf: Array("&#x".utf8))
-                    copiedUpTo = i + 3
-                    i += 3
-                    continue
-                }
-            }
-            i += 1
-        }
-        guard var result = out else { return nil }
-        result.append(contentsOf: data[copiedUpTo..<n])
-        return result
-    }
-
     /// Decodes character references in text that holds no markup: named (HTML's set), decimal and
     /// hexadecimal; an unknown name stays as written.
     static func decode(_ s: String) -> String {
@@ -128,9 +75,5 @@ enum HTMLEntities {
             rest = after
         }
         return out + rest
-    }
-
-    private static func isAlnum(_ c: UInt8) -> Bool {
-        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
     }
 }

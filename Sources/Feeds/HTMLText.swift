@@ -12,20 +12,14 @@ public enum HTMLText {
         "address", "center",
     ]
 
-    /// Converts an HTML fragment or document to text. Plain text passes through with whitespace tidied.
+    /// Converts an HTML fragment or document to text, decoding it once: an escaped tag
+    /// (`&lt;p&gt;`) is text that reads "<p>". Plain text passes through with whitespace tidied.
     public static func plainText(_ html: String) -> String {
         guard html.utf8.contains(UInt8(ascii: "<")) else {
-            // No tags: decode references ourselves (the HTML parser would drop unknown ones), then
-            // parse what decoding revealed if it is markup after all (double-escaped HTML).
-            let decoded = HTMLEntities.decode(html)
-            return looksLikeHTML(decoded) ? parse(decoded) : tidy(decoded)
+            // No tags: decode references ourselves (the HTML parser would drop unknown ones).
+            return tidy(HTMLEntities.decode(html))
         }
-        var text = parse(html)
-        // Double-escaped HTML ("&lt;p&gt;" inside the XML) decodes into tags: parse once more.
-        if looksLikeHTML(text) {
-            text = parse(text)
-        }
-        return text
+        return parse(html)
     }
 
     /// Whether text holds markup rather than a stray "<" ("a < b").

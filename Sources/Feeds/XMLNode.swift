@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// Small read-only helpers over libxml2's tree nodes.
 struct XMLNode {
@@ -6,12 +7,28 @@ struct XMLNode {
 
     var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
 
-    var name: String { ptr.pointee.name.map { String(cString: $0) } ?? "" }
-
-    var namespace: String? {
-        guard let ns = ptr.pointee.ns, let href = ns.pointee.href else { return nil }
-        return String(cString: href)
+    /// The local name; `dc:creator` whose prefix was never declared counts as `creator`.
+    var name: String {
+        guard let raw = ptr.pointee.name else { return "" }
+        guard ptr.pointee.ns == nil, let colon = strchr(raw, 0x3A) else { return String(cString: raw) }
+        return String(cString: colon + 1)
     }
+
+    /// The namespace URI; for a well-known prefix a feed forgot to declare (`content:encoded` with
+    /// no `xmlns:content`), the namespace that prefix always stands for.
+    var namespace: String? {
+        guard let ns = ptr.pointee.ns else {
+            guard let raw = ptr.pointee.name, strchr(raw, 0x3A) != nil else { return nil }
+            let qualified = String(cString: raw)
+            return Self.wellKnownPrefixes[String(qualified.prefix { $0 != ":" })]
+        }
+        return ns.pointee.href.map { String(cString: $0) }
+    }
+
+    static let wellKnownPrefixes: [String: String] = [
+        "content": XMLFeedParser.content, "dc": XMLFeedParser.dc, "media": XMLFeedParser.mediaRSS,
+        "atom": XMLFeedParser.atom10, "dcterms": XMLFeedParser.dcterms, "rdf": XMLFeedParser.rdf,
+    ]
 
     var children: [XMLNode] {
         var out: [XMLNode] = []

@@ -223,7 +223,7 @@ struct FeedParserTests {
               <media:group><media:description>The spokesperson's daily briefing.</media:description>
               <media:thumbnail url="https://video.example/1.jpg" width="480" height="360"/></media:group></entry></feed>
             """)
-        #expect(atom.entries[0].summary == "The spokesperson's daily briefing.")
+        #expect(atom.entries[0].content == "The spokesperson's daily briefing.")
         #expect(atom.entries[0].media.map(\.url) == ["https://video.example/1.jpg"])
 
         let json = try parse(

@@ -17,8 +17,9 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText("Caf&eacute; &amp; &#8220;talks&#8221;&nbsp;end") == "Café & \u{201C}talks\u{201D} end")
     }
 
-    @Test func doubleEscapedMarkupIsStripped() {
-        #expect(HTMLText.plainText("&lt;p&gt;Hello&lt;/p&gt;") == "Hello")
+    @Test func escapedMarkupIsTextAfterOneDecoding() {
+        // HTML that escapes a tag means the tag's characters: "&lt;p&gt;" reads "<p>".
+        #expect(HTMLText.plainText("&lt;p&gt;Hello&lt;/p&gt;") == "<p>Hello</p>")
     }
 
     @Test func plainTextPassesThroughTidied() {

@@ -64,7 +64,9 @@ struct FeedCommand: AsyncParsableCommand {
 
         @Flag(
             name: .long,
-            help: "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, summary, content, media}]}.")
+            help:
+                "Print JSON: {format, title, link, entries: [{id, title, link, published, updated, author, authors, summary, content, media}]}."
+        )
         var json = false
 
         @Argument(help: "A file path or an http(s):// URL.")
@@ -98,7 +100,10 @@ struct FeedCommand: AsyncParsableCommand {
 /// The `feed inspect --json` shape, with dates as RFC 3339 strings.
 struct InspectedFeed: Encodable {
     struct Entry: Encodable {
-        var id, title, link, published, updated, author, summary, content: String?
+        var id, title, link, published, updated, author: String?
+        /// Every author in order (`author` joins them); left out when there is none.
+        var authors: [String]?
+        var summary, content: String?
         /// Media RSS objects and enclosures; left out when there are none.
         var media: [FeedMedia]?
     }
@@ -114,7 +119,8 @@ struct InspectedFeed: Encodable {
         entries = feed.entries.map {
             Entry(
                 id: $0.id, title: $0.title, link: $0.link, published: $0.published.map(RFC3339.string),
-                updated: $0.updated.map(RFC3339.string), author: $0.author, summary: $0.summary, content: $0.content,
+                updated: $0.updated.map(RFC3339.string), author: $0.author, authors: $0.authors.isEmpty ? nil : $0.authors,
+                summary: $0.summary, content: $0.content,
                 media: $0.media.isEmpty ? nil : $0.media)
         }
     }
