@@ -85,6 +85,8 @@ public struct Lexicon: Sendable {
     /// Topic labels in lexicon order, and their keywords as word sequences keyed by first word.
     var topicLabels: [String] = []
     var topicIndex: [String: [(words: [String], label: Int)]] = [:]
+    /// Event frames and status cues read on the dependency tree (`frames.txt`, `status.txt`).
+    var frameBook = FrameBook(frames: "", status: "")
 
     /// The built-in dictionaries.
     public static let builtIn = Lexicon()
@@ -93,6 +95,7 @@ public struct Lexicon: Sendable {
     /// dictionary directory may hold files of the same names, in the same format, to add to them.
     public static let dictionaryNames = [
         "countries", "places", "bodies", "people", "titles", "honorifics", "triggers", "negations", "modality", "topics",
+        "frames", "status",
     ]
 
     /// A user-defined actor (from the `[[actors]]` config tables).
@@ -212,6 +215,7 @@ public struct Lexicon: Sendable {
             }
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
+        frameBook = FrameBook(frames: dictionary("frames"), status: dictionary("status"))
     }
 
     private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {

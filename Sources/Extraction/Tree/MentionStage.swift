@@ -1,0 +1,75 @@
+/// Stage 4, mentions: the actors and places of a parsed sentence, from the dictionaries (states,
+/// demonyms, seats, bodies and non-state actors, people with dated offices, titles and an unknown
+/// name after a title with a demonym or country), each tied to the words it covers.
+struct MentionStage {
+    let finder: MentionFinder
+
+    struct Found {
+        var mentions: [Mention] = []
+        var places: [MentionFinder.Place] = []
+        /// The mention covering each word, if any.
+        var byWord: [Int: Int] = [:]
+
+        func mention(at word: Int) -> Mention? { byWord[word].map { mentions[$0] } }
+    }
+
+    static func tokens(_ tree: DependencyTree) -> [Token] {
+        tree.nodes.map { n in
+            var lower = n.form.lowercased()
+            if lower.unicodeScalars.contains("\u{2019}") {
+                lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
+            let first = n.form.unicodeScalars.first
+            let isWord = lower == "'s" || (first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false)
+            return Token(text: n.form, lower: lower, isCapitalized: first?.properties.isUppercase ?? false, isWord: isWord)
+        }
+    }
+
+    func find(_ tree: DependencyTree, memory: ArticleMemory) -> Found {
+        let (mentions, places) = finder.mentions(Self.tokens(tree), memory: memory)
+        var found = Found(mentions: mentions, places: places)
+        for (k, m) in mentions.enumerated() {
+            for w in m.start..<min(m.end, tree.count) where found.byWord[w] == nil { found.byWord[w] = k }
+        }
+        return found
+    }
+
+    /// Relations under a word that name whose it is ("Israel's ambassador", "the US move",
+    /// "the ambassador of Turkey").
+    static let ownerRelations: Set<String> = ["nmod:poss", "compound", "amod", "nmod", "appos", "flat", "nmod:of"]
+
+    /// The actors a word stands for: the mention covering it, else one that owns it, and the
+    /// same for each word coordinated with it.
+    func actors(at word: Int, in tree: DependencyTree, _ found: Found) -> [Mention] {
+        var out: [Mention] = []
+        for w in tree.conjuncts(word) {
+            if let m = found.mention(at: w) {
+                if !out.contains(where: { $0.key == m.key }) { out.append(m) }
+                continue
+            }
+            for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
+                if let m = found.mention(at: c), !out.contains(where: { $0.key == m.key }) {
+                    out.append(m)
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// What the article remembers after this sentence, for pronouns and titles in later ones.
+    static func remember(_ found: Found, into memory: inout ArticleMemory) {
+        for m in found.mentions where !m.locative {
+            if m.kind == .person {
+                memory.lastPerson = m
+                if let o = m.office { memory.byOffice[o] = m }
+                if let t = m.title { for w in t.lowercased().split(separator: " ") { memory.byTitleWord[String(w)] = m } }
+                if m.code != nil, let surname = m.name.split(separator: " ").last, m.name.contains(" ") {
+                    memory.introduced[surname.lowercased()] = m
+                }
+            } else {
+                memory.lastState = m
+            }
+        }
+    }
+}
