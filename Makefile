@@ -7,7 +7,7 @@ SYSTEM_PACKAGES = libcurl4-openssl-dev libsqlite3-dev libxml2-dev pkg-config sys
 # The tests also run nginx (gzip, HTTP/2, TLS with a private CA) made with the openssl command.
 TEST_PACKAGES = nginx-light openssl
 
-.PHONY: all deps test-deps build release demo test eval conformance bench fuzz install uninstall format lint clean
+.PHONY: all deps test-deps build release demo test eval train-syntax eval-syntax conformance bench fuzz install uninstall format lint clean
 
 all: build
 
@@ -37,6 +37,20 @@ test: test-deps
 # Scores the extractor on the annotated development set in $(SHARED)/data/dev-set.
 eval: release
 	@scripts/eval.sh "$(SHARED)"
+
+# Trains the tagger, lemmatizer and parser on $(SHARED)/data/treebanks/ud-english-ewt (train, with dev
+# for the stopping epoch) and writes Sources/CSyntaxModel/syntax.model. SYNTAX_SEED=N picks the seed.
+SYNTAX_SEED ?= 1
+train-syntax:
+	$(SWIFT) build -c release --product SyntaxTrain
+	nice -n 10 .build/release/SyntaxTrain "$(SHARED)/data/treebanks/ud-english-ewt" Sources/CSyntaxModel/syntax.model $(SYNTAX_SEED)
+	touch Sources/CSyntaxModel/model.c
+
+# Accuracy (gold tokens, predicted tags, punctuation counted) on EWT test and PUD, and sentences
+# per second for tagging and parsing on one core.
+eval-syntax:
+	$(SWIFT) build -c release --product SyntaxEval
+	taskset -c 0 .build/release/SyntaxEval "$(SHARED)/data/treebanks"
 
 # The feed parser against the feedparser project's test corpus in $(SHARED)/data/feeds.
 conformance: release

@@ -1,5 +1,10 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// The committed syntax model, embedded by the CSyntaxModel target's assembler `.incbin`.
+let syntaxModelPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Sources/CSyntaxModel/syntax.model").path
 
 let package = Package(
     name: "DiploWatch",
@@ -8,6 +13,7 @@ let package = Package(
         .executable(name: "diplowatch", targets: ["diplowatch"]),
         .library(name: "DiploWatch", targets: ["DiploWatch"]),
         .library(name: "DiploWatchFeeds", targets: ["Feeds"]),
+        .library(name: "Syntax", targets: ["Syntax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -28,6 +34,15 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Feeds", dependencies: ["CLibXML2"]),
+        .target(
+            name: "CSyntaxModel",
+            exclude: ["syntax.model", "MODEL-LICENSE.md"],
+            cSettings: [.define("SYNTAX_MODEL_PATH", to: "\"\(syntaxModelPath)\"")]
+        ),
+        .target(name: "Syntax", dependencies: ["CSyntaxModel"]),
+        // `make train-syntax` and `make eval-syntax`: the treebank in ../shared, never needed by builds or tests.
+        .executableTarget(name: "SyntaxTrain", dependencies: ["Syntax"], path: "Benchmarks/SyntaxTrain"),
+        .executableTarget(name: "SyntaxEval", dependencies: ["Syntax"], path: "Benchmarks/SyntaxEval"),
         .target(name: "Extraction", exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
         .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
@@ -56,6 +71,7 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
         .testTarget(
             name: "DiploWatchTests",

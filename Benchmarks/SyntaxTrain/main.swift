@@ -1,0 +1,4 @@
+import Foundation
+
+FileHandle.standardError.write(Data("SyntaxTrain: not written yet\n".utf8))
+exit(1)
