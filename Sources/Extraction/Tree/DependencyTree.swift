@@ -1,3 +1,5 @@
+import Syntax
+
 /// A sentence as the tree stages read it: words with their part of speech, lemma and head
 /// (0-based, -1 for the root) and UD relation, and each word's dependents.
 struct DependencyTree: Sendable {
@@ -52,7 +54,7 @@ struct DependencyTree: Sendable {
     func conjuncts(_ i: Int) -> [Int] {
         var out = [i]
         var k = 0
-        while k < out.count {
+        while k < out.count, k <= nodes.count {
             for c in children[out[k]] where nodes[c].deprel == "conj" && !out.contains(c) { out.append(c) }
             k += 1
         }
@@ -69,11 +71,27 @@ struct DependencyTree: Sendable {
         var lo = i
         var hi = i
         var stack = [i]
-        while let n = stack.popLast() {
+        var visits = 0
+        // A well-formed tree has no cycle; the count bounds the walk if a bad one does.
+        while let n = stack.popLast(), visits <= nodes.count {
+            visits += 1
             lo = min(lo, n)
             hi = max(hi, n)
             stack.append(contentsOf: children[n])
         }
         return lo..<(hi + 1)
+    }
+}
+
+extension DependencyTree {
+    /// The tree of a sentence parsed by the Syntax model.
+    init(_ parsed: ParsedSentence) {
+        self.init(
+            text: parsed.text,
+            nodes: parsed.tokens.map { t in
+                Node(
+                    form: t.form, lemma: t.lemma.isEmpty ? t.form.lowercased() : t.lemma, upos: t.upos, xpos: t.xpos, head: t.head,
+                    deprel: t.deprel)
+            })
     }
 }

@@ -49,7 +49,7 @@ struct EventStage {
                 event.status = "background"
             }
             event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords)
-            out += split(event, sources: sources, targets: targets, symmetric: Frame.symmetricTypes.contains(r.frame.type))
+            out += split(event, sources: sources, targets: targets, symmetric: r.frame.slots.contains { $0.role == .party })
         }
         return out
     }

@@ -45,7 +45,10 @@ struct FrameStage {
     /// conjunct of a list ("imposed sanctions and tariffs").
     func governor(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
-        while tree.nodes[k].deprel == "conj", let h = tree.head(of: k) { k = h }
+        for _ in 0..<tree.count {
+            guard tree.nodes[k].deprel == "conj", let h = tree.head(of: k) else { break }
+            k = h
+        }
         return tree.head(of: k)
     }
 
@@ -87,7 +90,8 @@ struct FrameStage {
     /// or subject ("agreed to meet", "met X and discussed Y").
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
-        while let h = tree.head(of: k), ["xcomp", "conj"].contains(tree.nodes[k].deprel) {
+        for _ in 0..<tree.count {
+            guard let h = tree.head(of: k), ["xcomp", "conj"].contains(tree.nodes[k].deprel) else { break }
             if tree.nodes[k].deprel == "xcomp", let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) {
                 return o
             }

@@ -42,19 +42,32 @@ struct MentionStage {
     /// same for each word coordinated with it.
     func actors(at word: Int, in tree: DependencyTree, _ found: Found) -> [Mention] {
         var out: [Mention] = []
+        func add(_ m: Mention) { if !out.contains(where: { $0.key == m.key }) { out.append(m) } }
         for w in tree.conjuncts(word) {
             if let m = found.mention(at: w) {
-                if !out.contains(where: { $0.key == m.key }) { out.append(m) }
+                add(m)
                 continue
             }
             for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
-                if let m = found.mention(at: c), !out.contains(where: { $0.key == m.key }) {
-                    out.append(m)
-                    break
-                }
+                let owners = tree.conjuncts(c).compactMap { found.mention(at: $0) ?? demonym(at: $0, tree) }
+                guard !owners.isEmpty else { continue }
+                owners.forEach(add)
+                break
             }
         }
         return out
+    }
+
+    /// A demonym standing alone before a noun ("the Russian move") names its state.
+    func demonym(at word: Int, _ tree: DependencyTree) -> Mention? {
+        let form = tree.nodes[word].form
+        guard form.first?.isUppercase == true, let entries = finder.lexicon.names[form.lowercased()] else { return nil }
+        for e in entries where e.words.count == 1 {
+            if case .demonym(let code) = e.kind {
+                return Mention(kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + 1)
+            }
+        }
+        return nil
     }
 
     /// What the article remembers after this sentence, for pronouns and titles in later ones.

@@ -1,3 +1,5 @@
+import Syntax
+
 /// Article → developments by event coding on dependency trees. The stages, in order:
 /// tokenize, tag and parse (a `Parser`, only for sentences with a trigger word and an actor) →
 /// mentions → frames → attribution and status → merge. The title is read first, as a sentence
@@ -9,7 +11,10 @@ struct TreeExtractor: Sendable {
     let lexicon: Lexicon
     let parse: Parser
 
-    init(lexicon: Lexicon, parse: @escaping Parser) {
+    /// The built-in syntax model's tokenizer, tagger and parser.
+    static let builtInParser: Parser = { DependencyTree(SyntaxModel.builtIn.parse($0)) }
+
+    init(lexicon: Lexicon, parse: @escaping Parser = builtInParser) {
         self.lexicon = lexicon
         self.parse = parse
     }
