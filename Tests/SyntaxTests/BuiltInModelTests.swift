@@ -1,0 +1,56 @@
+import Testing
+
+@testable import Syntax
+
+@Suite struct BuiltInModelTests {
+    let model = SyntaxModel.builtIn
+
+    /// The token of `s` with the given form.
+    func at(_ s: ParsedSentence, _ form: String) -> Int { s.tokens.firstIndex { $0.form == form }! }
+
+    @Test func loadsAndParsesSubjectsAndObjects() {
+        #expect(model.isTrained)
+        let s = model.parse("The minister visited Paris on Monday.")
+        #expect(s.tokens.map(\.form) == ["The", "minister", "visited", "Paris", "on", "Monday", "."])
+        let verb = at(s, "visited")
+        #expect(s.tokens[verb].head == -1 && s.tokens[verb].deprel == "root")
+        #expect(s.tokens[verb].upos == "VERB" && s.tokens[verb].lemma == "visit")
+        #expect(s.tokens[at(s, "minister")].head == verb && s.tokens[at(s, "minister")].deprel == "nsubj")
+        #expect(s.tokens[at(s, "Paris")].head == verb && s.tokens[at(s, "Paris")].deprel == "obj")
+        #expect(s.tokens[at(s, "Paris")].upos == "PROPN" && s.tokens[at(s, "Paris")].lemma == "Paris")
+    }
+
+    @Test func parsesAPassiveAndANegatedClause() {
+        let s = model.parse("The treaty was signed by both leaders.")
+        let verb = at(s, "signed")
+        #expect(s.tokens[at(s, "treaty")].head == verb && s.tokens[at(s, "treaty")].deprel == "nsubj:pass")
+        #expect(s.tokens[at(s, "was")].deprel == "aux:pass" && s.tokens[at(s, "was")].lemma == "be")
+        #expect(s.tokens[at(s, "leaders")].head == verb && s.tokens[at(s, "leaders")].deprel.hasPrefix("obl"))
+
+        let t = model.parse("My neighbours didn't sell their old car.")
+        let sell = at(t, "sell")
+        #expect(t.tokens[at(t, "neighbours")].head == sell && t.tokens[at(t, "neighbours")].deprel == "nsubj")
+        #expect(t.tokens[at(t, "car")].head == sell && t.tokens[at(t, "car")].deprel == "obj")
+        #expect(t.tokens[at(t, "n't")].head == sell && t.tokens[at(t, "n't")].lemma == "not")
+    }
+
+    @Test func everySentenceIsOneTree() {
+        for text in [
+            "Officials said talks would resume next week, although no date was set.",
+            "She asked him to call the embassy and to wait.", "Yes.", "",
+        ] {
+            let s = model.parse(text)
+            #expect(s.tokens.filter { $0.head == -1 }.count == (s.tokens.isEmpty ? 0 : 1))
+            for (i, t) in s.tokens.enumerated() {
+                // Following heads from any token reaches the root without a cycle.
+                var h = t.head
+                var steps = 0
+                while h != -1 && steps <= s.tokens.count {
+                    h = s.tokens[h].head
+                    steps += 1
+                }
+                #expect(h == -1, "token \(i) of \(text)")
+            }
+        }
+    }
+}
