@@ -41,6 +41,16 @@ struct EventStage {
             {
                 sources = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
             }
+            // A directed act whose target is not a slot's own word: the first other actor under
+            // the target slots, else under the trigger ("sanctions aimed at … against Russia").
+            let directed = !r.frame.slots.contains { $0.role == .party }
+            if directed, !sources.isEmpty, !targets.contains(where: { !sources.map(\.code).contains($0.code) }) {
+                let excluded = Set(sources.map { $0.code ?? $0.key })
+                let slotWords = r.roles.filter { $0.role == .target }.map(\.word)
+                for w in slotWords + [r.word] where targets.isEmpty {
+                    targets = mentions.actorsWithin(w, in: ctx.tree, ctx.found, excluding: excluded)
+                }
+            }
             var event = Event(
                 type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
             let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
@@ -68,8 +78,8 @@ struct EventStage {
         if symmetric {
             var parties: [Mention] = []
             for m in sources + targets where !parties.contains(where: { $0.key == m.key }) { parties.append(m) }
-            guard Set(parties.compactMap(\.code)).count >= 2 || parties.contains(where: { lexicon.multilateral.contains($0.code ?? "") })
-            else { return [] }
+            let multilateral = e.type == "CONSULT" && parties.contains { lexicon.multilateral.contains($0.code ?? "") }
+            guard Set(parties.compactMap(\.code)).count >= 2 || (multilateral && parties.count >= 2) else { return [] }
             var ev = e
             ev.participants = parties.map { $0.participant(role: "both") }
             if e.type == "CONSULT",
@@ -90,12 +100,8 @@ struct EventStage {
         }
         var sourceList: [Mention] = []
         for m in sources where !sourceList.contains(where: { $0.key == m.key }) { sourceList.append(m) }
-        if byCode.isEmpty {
-            guard Frame.verbalTypes.contains(e.type) else { return [] }
-            var ev = e
-            ev.participants = sourceList.map { $0.participant(role: "source") }
-            return [ev]
-        }
+        // An act with no target state found is left out: most are misread, few are news.
+        guard !byCode.isEmpty else { return [] }
         return byCode.map { _, members in
             var ev = e
             ev.participants = sourceList.map { $0.participant(role: "source") } + members.map { $0.participant(role: "target") }

@@ -72,14 +72,14 @@ extension Frame {
     /// Adds one item of a trigger; returns a problem when it cannot be read.
     private mutating func read(_ item: String) -> String? {
         if item.hasPrefix("<") {
-            governors = item.dropFirst().split(separator: "|").map(String.init)
+            governors = item.dropFirst().split(separator: ",").map(String.init)
             return governors.isEmpty ? "\"\(item)\": name the governing lemmas" : nil
         }
         if item.hasPrefix("+") || item.hasPrefix("-") {
             let body = item.dropFirst()
             let pair = body.split(separator: "=", maxSplits: 1).map(String.init)
             guard let relation = Self.relation(pair[0]) else { return "\"\(item)\": unknown relation \(pair[0])" }
-            let lemmas = pair.count > 1 ? pair[1].split(separator: "|").map(String.init) : []
+            let lemmas = pair.count > 1 ? pair[1].split(separator: ",").map(String.init) : []
             conditions.append(Condition(relation: relation, lemmas: lemmas, required: item.hasPrefix("+")))
             return nil
         }

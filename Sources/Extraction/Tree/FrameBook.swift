@@ -52,8 +52,8 @@ extension Lexicon {
             let f = fields(line)
             switch name {
             case "frames":
-                guard f.count >= 3 else {
-                    out.append((n, "expected TYPE | mode | triggers"))
+                guard f.count == 3 else {
+                    out.append((n, "expected TYPE | mode | triggers (alternative lemmas are separated by commas)"))
                     continue
                 }
                 if f[0] != "SPEECH", !Frame.ploverTypes.contains(f[0]) {

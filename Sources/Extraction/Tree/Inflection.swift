@@ -2,13 +2,22 @@
 /// hold a trigger before it is parsed (the tagger's lemmas decide afterwards).
 enum Inflection {
     static let irregular: [String: [String]] = [
-        "meet": ["met"], "hold": ["held"], "speak": ["spoke", "spoken"], "tell": ["told"], "say": ["said"],
+        "meet": ["met"], "break": ["broke", "broken"], "lay": ["laid"], "pay": ["paid"], "fly": ["flew", "flown"],
+        "drive": ["drove", "driven"], "hold": ["held"], "speak": ["spoke", "spoken"], "tell": ["told"], "say": ["said"],
         "seek": ["sought"], "strike": ["struck", "stricken"], "cut": ["cut"], "send": ["sent"], "make": ["made"],
         "give": ["gave", "given"], "take": ["took", "taken"], "withdraw": ["withdrew", "withdrawn"], "write": ["wrote", "written"],
         "lead": ["led"], "shoot": ["shot"], "fight": ["fought"], "win": ["won"], "bring": ["brought"], "buy": ["bought"],
         "sell": ["sold"], "feel": ["felt"], "leave": ["left"], "keep": ["kept"], "begin": ["began", "begun"],
         "forbid": ["forbade", "forbidden"], "freeze": ["froze", "frozen"], "rise": ["rose", "risen"], "be": ["is", "was", "were"],
     ]
+
+    static let irregularLemmas: [String: String] = {
+        var out: [String: String] = [:]
+        for (lemma, forms) in irregular { for f in forms where out[f] == nil { out[f] = lemma } }
+        return out
+    }()
+
+    static func lemma(ofIrregular form: String) -> String? { irregularLemmas[form] }
 
     static func forms(of lemma: String) -> [String] {
         var out = [lemma] + (irregular[lemma] ?? [])

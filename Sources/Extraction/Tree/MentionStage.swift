@@ -9,6 +9,8 @@ struct MentionStage {
         var places: [MentionFinder.Place] = []
         /// The mention covering each word, if any.
         var byWord: [Int: Int] = [:]
+        /// The state the article last spoke of, for "the country" and "the government".
+        var lastState: Mention?
 
         func mention(at word: Int) -> Mention? { byWord[word].map { mentions[$0] } }
     }
@@ -28,6 +30,7 @@ struct MentionStage {
     func find(_ tree: DependencyTree, memory: ArticleMemory) -> Found {
         let (mentions, places) = finder.mentions(Self.tokens(tree), memory: memory)
         var found = Found(mentions: mentions, places: places)
+        found.lastState = memory.lastState
         for (k, m) in mentions.enumerated() {
             for w in m.start..<min(m.end, tree.count) where found.byWord[w] == nil { found.byWord[w] = k }
         }
@@ -48,6 +51,19 @@ struct MentionStage {
                 add(m)
                 continue
             }
+            // A city or region stands for its state where a role names it ("a visit to Lumbini").
+            if let p = found.places.first(where: { $0.start <= w && w < $0.end && $0.code != "-" }) {
+                var m = Mention(kind: .state, name: finder.lexicon.name(of: p.code), code: p.code, title: nil, start: p.start, end: p.end)
+                m.place = p.name
+                add(m)
+                continue
+            }
+            if Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
+                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
+            {
+                add(m)
+                continue
+            }
             for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
                 let owners = tree.conjuncts(c).compactMap { found.mention(at: $0) ?? demonym(at: $0, tree) }
                 guard !owners.isEmpty else { continue }
@@ -56,6 +72,27 @@ struct MentionStage {
             }
         }
         return out
+    }
+
+    /// "The country said…": a definite state noun refers to the state last spoken of.
+    static let stateNouns: Set<String> = ["country", "government", "kingdom", "nation", "republic", "state"]
+
+    /// The first actors in a word's subtree that are not `excluded` ("condemned the attack on
+    /// Gaza by Israel"), outside reported clauses; with their conjuncts.
+    func actorsWithin(_ word: Int, in tree: DependencyTree, _ found: Found, excluding excluded: Set<String>) -> [Mention] {
+        var queue = [(word, 0)]
+        var k = 0
+        while k < queue.count {
+            let (w, depth) = queue[k]
+            k += 1
+            let here = actors(at: w, in: tree, found).filter { !excluded.contains($0.code ?? $0.key) }
+            if !here.isEmpty { return here }
+            guard depth < 3 else { continue }
+            for c in tree.children[w] where !["ccomp", "parataxis", "punct", "advcl", "nsubj"].contains(tree.nodes[c].baseRelation) {
+                queue.append((c, depth + 1))
+            }
+        }
+        return []
     }
 
     /// A demonym standing alone before a noun ("the Russian move") names its state.
@@ -71,7 +108,7 @@ struct MentionStage {
     }
 
     /// What the article remembers after this sentence, for pronouns and titles in later ones.
-    static func remember(_ found: Found, into memory: inout ArticleMemory) {
+    static func remember(_ found: Found, _ tree: DependencyTree?, into memory: inout ArticleMemory) {
         for m in found.mentions where !m.locative {
             if m.kind == .person {
                 memory.lastPerson = m
@@ -80,7 +117,10 @@ struct MentionStage {
                 if m.code != nil, let surname = m.name.split(separator: " ").last, m.name.contains(" ") {
                     memory.introduced[surname.lowercased()] = m
                 }
-            } else {
+            } else if memory.lastState == nil
+                || (tree.map { m.start < $0.count && $0.nodes[m.start..<min(m.end, $0.count)].contains { $0.deprel.hasPrefix("nsubj") } }
+                    ?? true)
+            {
                 memory.lastState = m
             }
         }

@@ -1,7 +1,7 @@
 /// Decides, before tagging and parsing, whether a sentence can hold a development: a word form
 /// of a trigger lemma and an actor (a capitalised dictionary name or a pronoun that may refer to one).
 enum SentenceGate {
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "his", "her", "its", "their", "both", "the"]
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "his", "her", "its", "their"]
 
     static func mayHoldEvent(_ tokens: [Token], lexicon: Lexicon) -> Bool {
         let forms = lexicon.frameBook.triggerForms

@@ -22,15 +22,16 @@ struct AttributionTests {
     }
 
     @Test func accordingToXGivesTheSpeakerOfARequest() throws {
-        // "Restraint was urged on both sides , according to Brazil ." (a request without a subject)
+        // "Iran was urged to return to talks , according to Brazil ." (a request without a subject)
         let t = HandTrees.tree([
-            "Restraint/NOUN/3/nsubj:pass", "was/AUX/3/aux:pass/be", "urged/VERB/0/root/urge", "on/ADP/6/case", "both/DET/6/det",
-            "sides/NOUN/3/obl/side", ",/PUNCT/10/punct", "according/VERB/10/case", "to/ADP/8/fixed", "Brazil/PROPN/3/obl",
-            "./PUNCT/3/punct",
+            "Iran/PROPN/3/nsubj:pass", "was/AUX/3/aux:pass/be", "urged/VERB/0/root/urge", "to/PART/5/mark", "return/VERB/3/xcomp",
+            "to/ADP/7/case", "talks/NOUN/5/obl/talk", ",/PUNCT/11/punct", "according/VERB/11/case", "to/ADP/9/fixed",
+            "Brazil/PROPN/3/obl", "./PUNCT/3/punct",
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "REQUEST")
         #expect(codes(d, "source") == ["BRA"])
+        #expect(codes(d, "target") == ["IRN"])
     }
 
     @Test func reporterOfAMeetingIsNoParticipant() throws {
@@ -92,6 +93,7 @@ struct AttributionTests {
         let problems = Lexicon.dictionaryProblems(name: "frames", text: text)
         #expect(problems.map(\.line) == [3, 4, 5])
         #expect(problems[1].message.contains("unknown role boss"))
+        #expect(Lexicon.dictionaryProblems(name: "frames", text: "AGREE||sign/VERB <ink|seal\n").map(\.line) == [1])
         #expect(Lexicon.dictionaryProblems(name: "status", text: "planned|aux=will\nsoon|advmod=soon\n").map(\.line) == [2])
     }
 

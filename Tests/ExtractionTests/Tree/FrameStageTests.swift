@@ -94,4 +94,29 @@ struct FrameStageTests {
         #expect(d.type == "CONSULT")
         #expect(Set(d.participants.compactMap(\.country)) == ["SRB", "XKX"])
     }
+
+    @Test func phraseOnTheObjectFillsTheVerbsSlot() throws {
+        // "Qatar broke ties with Chad ." with "with Chad" parsed under "ties"
+        let t = HandTrees.tree([
+            "Qatar/PROPN/2/nsubj", "broke/VERB/0/root/break", "ties/NOUN/2/obj/tie", "with/ADP/5/case", "Chad/PROPN/3/nmod",
+            "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SANCTION")
+        #expect(codes(d, "source") == ["QAT"])
+        #expect(codes(d, "target") == ["TCD"])
+    }
+
+    @Test func nounTriggerOnAVerbOfItsTypeIsOneAct() throws {
+        // "Oman signed an accord with Jordan ." with "with Jordan" under "accord"
+        let t = HandTrees.tree([
+            "Oman/PROPN/2/nsubj", "signed/VERB/0/root/sign", "an/DET/4/det", "accord/NOUN/2/obj", "with/ADP/6/case",
+            "Jordan/PROPN/4/nmod", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        let d = try #require(out.first)
+        #expect(out.count == 1)
+        #expect(d.type == "AGREE")
+        #expect(Set(d.participants.compactMap(\.country)) == ["OMN", "JOR"])
+    }
 }
