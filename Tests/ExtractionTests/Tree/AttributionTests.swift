@@ -102,4 +102,15 @@ struct AttributionTests {
             #expect(Lexicon.dictionaryProblems(name: name, text: Lexicon.embeddedDictionaries[name] ?? "").isEmpty)
         }
     }
+
+    @Test func officesDatedToTheMonthResolveByTheArticlesDate() {
+        // Given two holders of an invented office, dated to the month only
+        let people = "Ana Lima|PER|foreign minister|2019-05|2021-02|\nBea Rojas|PER|foreign minister|2021-02||\n"
+        let lexicon = Lexicon(extraDictionaries: ["people": people])
+        let day = { (iso: String) in CalendarDay(iso: iso)!.dayNumber }
+        #expect(
+            lexicon.holder(code: "PER", office: "foreign minister", day: day("2020-06-01")).map { lexicon.people[$0].name } == "Ana Lima")
+        #expect(
+            lexicon.holder(code: "PER", office: "foreign minister", day: day("2022-06-01")).map { lexicon.people[$0].name } == "Bea Rojas")
+    }
 }
