@@ -71,7 +71,7 @@ let package = Package(
         // A real HTTP/1.1 server on 127.0.0.1 for the fetch and end-to-end tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds"]),
-        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "CSyntaxModel"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], exclude: ["Golden"]),
         .testTarget(
             name: "DiploWatchTests",

@@ -26,7 +26,9 @@ func cpuSeconds() -> Double {
 
 let loadStart = Date()
 let loadCPU = cpuSeconds()
-let model = SyntaxModel.builtIn
+let model =
+    try ProcessInfo.processInfo.environment["EVAL_SYNTAX_MODEL"].map { try SyntaxModel(contentsOf: URL(fileURLWithPath: $0)) }
+    ?? SyntaxModel.builtIn
 guard model.isTrained else {
     print("eval-syntax: the built-in model is not trained (run make train-syntax)")
     exit(1)
@@ -37,6 +39,7 @@ print(
         (cpuSeconds() - loadCPU) * 1000))
 
 struct Gold {
+    var text = ""
     var forms: [String] = []
     var upos: [String] = []
     var heads: [Int] = []
@@ -52,6 +55,7 @@ func read(_ url: URL) throws -> [Gold] {
             g = Gold()
             continue
         }
+        if line.hasPrefix("# text = ") { g.text = String(line.dropFirst(9)) }
         if line.hasPrefix("#") { continue }
         let f = line.split(separator: "\t", omittingEmptySubsequences: false)
         if f.count != 10 || f[0].contains("-") || f[0].contains(".") { continue }
@@ -108,5 +112,50 @@ for (name, path) in sets {
         String(
             format: "syntax %@ UPOS=%.3f UAS=%.3f LAS=%.3f sents/s=%.0f", name, Double(upos) / n, Double(uas) / n,
             Double(las) / n, rate))
+}
+/// The byte ranges of the gold words in the sentence text, found in order; nil when a word is
+/// not a slice of the text.
+func goldRanges(_ g: Gold) -> [Range<Int>]? {
+    let text = Array(g.text.utf8)
+    var out: [Range<Int>] = []
+    var at = 0
+    for form in g.forms {
+        let f = Array(form.utf8)
+        while at < text.count && (text[at] == 0x20 || text[at] == 0x09) { at += 1 }
+        guard at + f.count <= text.count, Array(text[at..<(at + f.count)]) == f else { return nil }
+        out.append(at..<(at + f.count))
+        at += f.count
+    }
+    return out
+}
+
+// The tokenizer against the treebank's own splitting of its raw text.
+for (name, path) in sets {
+    var exact = 0
+    var sentences = 0
+    var matched = 0
+    var predicted = 0
+    var gold = 0
+    for g in try read(root.appendingPathComponent(path)) {
+        guard !g.text.isEmpty, let want = goldRanges(g) else { continue }
+        let got = model.tokenize(g.text).map(\.utf8Range)
+        sentences += 1
+        if got == want {
+            exact += 1
+        } else if ProcessInfo.processInfo.environment["EVAL_SYNTAX_SHOW_SPLITS"] != nil {
+            let t = Array(g.text.utf8)
+            print("want:", want.map { String(decoding: t[$0], as: UTF8.self) }.joined(separator: "|"))
+            print("got: ", got.map { String(decoding: t[$0], as: UTF8.self) }.joined(separator: "|"))
+        }
+        matched += Set(got).intersection(want).count
+        predicted += got.count
+        gold += want.count
+    }
+    let p = Double(matched) / Double(max(predicted, 1))
+    let r = Double(matched) / Double(max(gold, 1))
+    print(
+        String(
+            format: "eval-syntax: tokenizer on %@: %.1f%% of %d sentences split exactly, word F1 %.3f", name,
+            100 * Double(exact) / Double(max(sentences, 1)), sentences, 2 * p * r / max(p + r, 1e-9)))
 }
 for line in lines { print(line) }

@@ -31,8 +31,33 @@ trainer.checkpoint = { bytes in
     try? Data(bytes).write(to: URL(fileURLWithPath: args[2] + ".best"))
 }
 do {
+    if let t = ProcessInfo.processInfo.environment["SYNTAX_PRUNE"].flatMap(Float.init) {
+        let pruned = try SyntaxTrainer.pruned(model: [UInt8](try Data(contentsOf: URL(fileURLWithPath: args[1]))), threshold: t)
+        try Data(pruned).write(to: URL(fileURLWithPath: args[2]))
+        print(String(format: "pruned at %g: %.1f MB", t, Double(pruned.count) / 1e6))
+        exit(0)
+    }
+    if ProcessInfo.processInfo.environment["SYNTAX_CHECK_LEMMAS"] != nil {
+        let model = try Data(contentsOf: URL(fileURLWithPath: args[2]))
+        print("lemma tables match:", try SyntaxTrainer.lemmasMatch(model: [UInt8](model), conllu: read("-train.conllu")))
+        exit(0)
+    }
+    if ProcessInfo.processInfo.environment["SYNTAX_TAGGER_ONLY"] != nil {
+        try trainer.trainTagger(conllu: read("-train.conllu"), dev: read("-dev.conllu"))
+        exit(0)
+    }
     let bytes = try trainer.train(conllu: read("-train.conllu"), dev: read("-dev.conllu"))
-    try Data(bytes).write(to: URL(fileURLWithPath: args[2]))
+    let output = URL(fileURLWithPath: args[2])
+    try Data(bytes).write(to: output)
+    var sum: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in bytes { sum = (sum ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    let header = """
+        // Written by make train-syntax: the FNV-1a checksum of \(output.lastPathComponent), so that
+        // model.c, which embeds it, is compiled again whenever the model changes.
+        #define SYNTAX_MODEL_CHECKSUM 0x\(String(sum, radix: 16))ULL
+
+        """
+    try Data(header.utf8).write(to: output.deletingLastPathComponent().appendingPathComponent("model_version.h"))
     print(String(format: "wrote %@: %.1f MB in %.0f s", args[2], Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
 } catch {
     FileHandle.standardError.write(Data("train-syntax: \(error)\n".utf8))

@@ -1,6 +1,9 @@
 // Embeds the committed model file with the assembler's .incbin, so the binary carries it and needs
 // no data directory. Package.swift defines SYNTAX_MODEL_PATH as the file's absolute path.
 #include "CSyntaxModel.h"
+// Names the model's checksum: make train-syntax rewrites it, so a new model recompiles this file
+// (the compiler's dependency list does not include .incbin files).
+#include "model_version.h"
 
 #ifndef SYNTAX_MODEL_PATH
 #error "SYNTAX_MODEL_PATH must name the model file"

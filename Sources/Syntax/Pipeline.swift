@@ -71,6 +71,15 @@ struct Pipeline: Sendable {
         parser = Parser(labels: labels, moves: moves, labeler: labeler)
     }
 
+    /// The pipeline without weights smaller than `threshold`, to keep the model file small.
+    func pruned(_ threshold: Float) -> Pipeline {
+        let t = Tagger(
+            upos: tagger.upos, xpos: tagger.xpos, model: tagger.model.pruned(threshold), second: tagger.second.pruned(threshold),
+            known: tagger.known)
+        let p = Parser(labels: parser.labels, moves: parser.moves.pruned(threshold), labeler: parser.labeler.pruned(threshold))
+        return Pipeline(tagger: t, lemmatizer: lemmatizer, parser: p)
+    }
+
     /// The model file's bytes, the same for the same weights.
     func serialized() -> [UInt8] {
         var w = ByteWriter()

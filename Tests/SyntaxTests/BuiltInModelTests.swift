@@ -1,3 +1,5 @@
+import CSyntaxModel
+import Foundation
 import Testing
 
 @testable import Syntax
@@ -52,5 +54,17 @@ import Testing
                 #expect(h == -1, "token \(i) of \(text)")
             }
         }
+    }
+}
+
+@Suite struct EmbeddedModelTests {
+    @Test func theBinaryEmbedsTheCommittedModelFile() throws {
+        // Given the model file in the source tree
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/CSyntaxModel/syntax.model")
+        let file = try Data(contentsOf: path)
+        // Then the bytes built into the binary are the same
+        let embedded = Data(bytes: csyntax_model_bytes(), count: csyntax_model_size())
+        #expect(embedded == file)
     }
 }

@@ -42,6 +42,13 @@ import Testing
             ])
     }
 
+    @Test func splitsCurrencyAndKeepsBracketedAddresses() {
+        #expect(
+            forms("Tickets cost £40 or €35 (see <https://tickets.example.com/a>).") == [
+                "Tickets", "cost", "£", "40", "or", "€", "35", "(", "see", "<", "https://tickets.example.com/a", ">", ")", ".",
+            ])
+    }
+
     @Test func rangesAreUTF8ByteOffsets() {
         let s = "Zoë’s café isn't open."
         let bytes = Array(s.utf8)

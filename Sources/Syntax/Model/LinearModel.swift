@@ -150,10 +150,24 @@ struct LinearModel: Sendable {
         return out.sorted { $0.key < $1.key }
     }
 
+    /// The model without weights smaller than `threshold` (rows left empty are dropped).
+    /// Compares the weights as the file stores them (half floats), so pruning a model read back
+    /// from its file gives the same as pruning it before writing.
+    func pruned(_ threshold: Float) -> LinearModel {
+        func kept(_ e: Entry) -> Bool { abs(Float(Float16(e.weight))) >= threshold }
+        let rows = rows().map { row in
+            (row.key, isDense ? (row.entries.contains(where: kept) ? row.entries : []) : row.entries.filter(kept))
+        }
+        return LinearModel(classCount: classCount, rows: rows.filter { !$0.1.isEmpty })
+    }
+
     /// Writes class count, row count, entry count, then each row: the key and, for a dense model,
     /// its weights as half floats, else the entry count and (class, half float) pairs.
+    /// Rows go in the order of their home slots in the reader's table, so loading fills the table
+    /// front to back instead of at random.
     func write(to w: inout ByteWriter) {
-        let rows = rows()
+        let home = Self.capacity(rows().count) - 1
+        let rows = rows().sorted { (Int($0.key) & home, $0.key) < (Int($1.key) & home, $1.key) }
         w.u32(UInt32(classCount))
         w.u32(UInt32(rows.count))
         w.u32(UInt32(rows.reduce(0) { $0 + $1.entries.count }))
@@ -185,9 +199,10 @@ struct LinearModel: Sendable {
             let key = try r.u32()
             guard key != 0 else { throw ModelFileError("zero feature key") }
             if isDense {
-                var w: [Float] = [0, 0, 0]
-                for c in 0..<classCount { w[c] = try r.f16() }
-                insertDense(key, w[0], w[1], w[2])
+                let a = try r.f16()
+                let b = classCount > 1 ? try r.f16() : 0
+                let c = classCount > 2 ? try r.f16() : 0
+                insertDense(key, a, b, c)
             } else {
                 row.removeAll(keepingCapacity: true)
                 for _ in 0..<Int(try r.u8()) {

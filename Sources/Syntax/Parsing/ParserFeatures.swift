@@ -2,7 +2,7 @@
 /// distances and valencies around the stack and buffer (Zhang and Nivre 2011, adapted to
 /// arc-hybrid), each hashed to a 32-bit key without building strings.
 struct ParserFeatures {
-    static let count = 89
+    static let count = 97
     static let none: UInt64 = 0x4E4F_4E45
     /// The words (normalised) and tags of the tokens, with the root's at index n.
     let words: [UInt64]
@@ -137,5 +137,14 @@ struct ParserFeatures {
         k[86] = H.key(H.mix(1086, H.mix(s0p, s0rs)))
         k[87] = H.key(H.mix(1087, H.mix(s1p, s1ls, s1rs)))
         k[88] = H.key(H.mix(1088, H.mix(b0p, b0ls)))
+        let d2: UInt64 = s1 >= 0 && b0 >= 0 && s1 < c.n ? UInt64(min(b0 - s1, 8)) : 0
+        k[89] = H.key(H.mix(1089, H.mix(s0w, Self.l(c, s0l), Self.l(c, s0r))))
+        k[90] = H.key(H.mix(1090, H.mix(s1w, Self.l(c, s1r))))
+        k[91] = H.key(H.mix(1091, H.mix(b0w, Self.l(c, b0l))))
+        k[92] = H.key(H.mix(1092, H.mix(s0w, b1w)))
+        k[93] = H.key(H.mix(1093, H.mix(s0p, b1w)))
+        k[94] = H.key(H.mix(1094, H.mix(s1p, b0p, d2)))
+        k[95] = H.key(H.mix(1095, H.mix(s0w, s0p, b0p, b1p)))
+        k[96] = H.key(H.mix(1096, H.mix(s1w, s1p, b0w, b0p)))
     }
 }

@@ -19,18 +19,23 @@ struct Lemmatizer: Sendable {
     init(exceptions: [String: String], rules: [String: Rule]) {
         self.exceptions = exceptions
         self.rules = rules
-        exceptionIndex = Dictionary(uniqueKeysWithValues: exceptions.map { (Self.hash(Array($0.key.utf8)), $0.value) })
-        ruleIndex = Dictionary(uniqueKeysWithValues: rules.map { (Self.hash(Array($0.key.utf8)), $0.value) })
+        exceptionIndex = Dictionary(exceptions.map { (Self.hash($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        ruleIndex = Dictionary(rules.map { (Self.hash($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private static func hash<C: Collection<UInt8>>(_ a: C, _ b: C? = nil) -> UInt64 {
+    /// FNV-1a of `a`, a tab, and `b` ASCII-lowercased: the hash of the table key "a\tb".
+    private static func hash<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for c in a { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
-        if let b {
-            h = (h ^ 9) &* 0x0000_0100_0000_01B3
-            for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
-        }
+        h = (h ^ 9) &* 0x0000_0100_0000_01B3
+        for c in b { h = (h ^ UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)) &* 0x0000_0100_0000_01B3 }
         return h
+    }
+
+    private static func hash(_ key: String) -> UInt64 {
+        let bytes = Array(key.utf8)
+        let tab = bytes.firstIndex(of: 9) ?? bytes.count
+        return hash(bytes[..<tab], bytes[min(tab + 1, bytes.count)...])
     }
 
     /// The bytes rules work on: the form, ASCII-lowercased unless a proper noun.
@@ -40,15 +45,13 @@ struct Lemmatizer: Sendable {
 
     func lemma(_ form: String, upos: String, xpos: String) -> String {
         let base = Self.base(form, upos: upos)
-        let tag = Array(xpos.utf8)
-        if let e = exceptionIndex[Self.hash(base, tag)] { return e }
-        return apply(base, xpos: tag)
+        if let e = exceptionIndex[Self.hash(base, xpos.utf8)] { return e }
+        return apply(base, xpos: xpos.utf8)
     }
 
-    func apply(_ base: [UInt8], xpos: [UInt8]) -> String {
+    func apply<C: Collection<UInt8>>(_ base: [UInt8], xpos: C) -> String {
         for length in stride(from: min(Self.longestSuffix, base.count), through: 0, by: -1) {
-            let suffix = base[(base.count - length)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            if let rule = ruleIndex[Self.hash(xpos, suffix)], rule.strip < base.count {
+            if let rule = ruleIndex[Self.hash(xpos, base[(base.count - length)...])], rule.strip < base.count {
                 return String(decoding: base[..<(base.count - rule.strip)], as: UTF8.self) + rule.append
             }
         }
@@ -79,14 +82,18 @@ struct Lemmatizer: Sendable {
             let suffixLength =
                 key.utf8.count - (key.utf8.firstIndex(of: 9).map { key.utf8.distance(from: key.utf8.startIndex, to: $0) + 1 } ?? 0)
             if total < 2 && suffixLength > 1 { continue }
-            rules[key] = byRule.max { $0.value != $1.value ? $0.value < $1.value : $0.key.append > $1.key.append }!.key
+            rules[key] =
+                byRule.max { a, b in
+                    if a.value != b.value { return a.value < b.value }
+                    return a.key.strip != b.key.strip ? a.key.strip > b.key.strip : a.key.append > b.key.append
+                }!.key
         }
         let ruled = Lemmatizer(exceptions: [:], rules: rules)
         var exceptions: [String: String] = [:]
         for (key, byLemma) in lemmas {
             let best = byLemma.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
             let parts = key.split(separator: "\t", omittingEmptySubsequences: false)
-            if ruled.apply(Array(parts[0].utf8), xpos: Array(parts[1].utf8)) != best { exceptions[key] = best }
+            if ruled.apply(Array(parts[0].utf8), xpos: parts[1].utf8) != best { exceptions[key] = best }
         }
         return Lemmatizer(exceptions: exceptions, rules: rules)
     }

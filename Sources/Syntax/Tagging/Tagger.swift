@@ -22,8 +22,8 @@ struct Tagger: Sendable {
         knownIndex = Dictionary(uniqueKeysWithValues: known.map { (WordFeatures(forms: [$0.key]).form[0], $0.value) })
     }
 
-    static let featureCount = 30
-    static let secondCount = 36
+    static let featureCount = 35
+    static let secondCount = 41
     static let start: UInt64 = 0x5354_4152_54
     static let end: UInt64 = 0x454E_44
 
@@ -68,15 +68,20 @@ struct Tagger: Sendable {
         k[27] = H.key(H.mix(27, at(w.suffix3, i + 2)))
         k[28] = H.key(H.mix(28, at(w.suffix2, i + 1), at(w.shape, i + 1)))
         k[29] = H.key(H.mix(29, t1, at(w.suffix2, i + 1)))
+        k[30] = H.key(H.mix(40, at(w.norm, i - 1), at(w.norm, i + 1)))
+        k[31] = H.key(H.mix(41, word, at(w.shape, i + 1)))
+        k[32] = H.key(H.mix(42, s3, w.shape[i]))
+        k[33] = H.key(H.mix(43, t1, t2, word))
+        k[34] = H.key(H.mix(44, at(w.suffix3, i - 1), s3))
         guard let right else { return }
         let r1 = UInt64(i + 1 < n ? right[i + 1] + 2 : 0)
         let r2 = UInt64(i + 2 < n ? right[i + 2] + 2 : 0)
-        k[30] = H.key(H.mix(30, r1))
-        k[31] = H.key(H.mix(31, r1, r2))
-        k[32] = H.key(H.mix(32, r1, word))
-        k[33] = H.key(H.mix(33, t1, r1))
-        k[34] = H.key(H.mix(34, r1, s3))
-        k[35] = H.key(H.mix(35, t1, r1, word))
+        k[35] = H.key(H.mix(30, r1))
+        k[36] = H.key(H.mix(31, r1, r2))
+        k[37] = H.key(H.mix(32, r1, word))
+        k[38] = H.key(H.mix(33, t1, r1))
+        k[39] = H.key(H.mix(34, r1, s3))
+        k[40] = H.key(H.mix(35, t1, r1, word))
     }
 
     /// The predicted class of every token.

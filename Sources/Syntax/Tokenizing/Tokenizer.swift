@@ -47,21 +47,20 @@ private struct Scanner {
             out.append(start..<end)
             return
         }
-        if Bytes.isURLOrEmail(b, start, end) {
-            var z = end
-            while z > start + 1, Bytes.isTrailingURLPunctuation(b[z - 1]) { z -= 1 }
-            out.append(start..<z)
-            for k in z..<end { out.append(k..<(k + 1)) }
-            return
-        }
         var a = start
         var z = end
         // Opening punctuation and currency signs.
-        while a < z {
+        while a < z && !Bytes.isURLOrEmail(b, a, z) {
             let w = openingWidth(a, z)
             if w == 0 { break }
             out.append(a..<(a + w))
             a += w
+        }
+        if Bytes.isURLOrEmail(b, a, z) {
+            while z > a + 1, Bytes.isTrailingURLPunctuation(b[z - 1]) { z -= 1 }
+            out.append(a..<z)
+            for k in z..<end { out.append(k..<(k + 1)) }
+            return
         }
         // Closing punctuation, kept in reverse order.
         var tail: [Range<Int>] = []
@@ -87,6 +86,8 @@ private struct Scanner {
         if c == UInt8(ascii: "$") || c == UInt8(ascii: "#") {
             return a + 1 < z && Bytes.isDigit(b[a + 1]) ? 1 : (a + 1 < z && Bytes.isOpening(b, a) > 0 ? 1 : 0)
         }
+        let currency = Bytes.currencyWidth(b, a)
+        if currency > 0 { return a + currency < z && Bytes.isDigit(b[a + currency]) ? currency : 0 }
         let w = Bytes.isOpening(b, a)
         if w == 0 || a + w >= z { return 0 }
         return Bytes.run(b, a, z, width: w)

@@ -15,6 +15,7 @@ enum Bytes {
     static let fixedSplits: [String: Int] = [
         "cannot": 3, "gonna": 3, "wanna": 3, "gotta": 3, "dont": 2, "didnt": 3, "doesnt": 4, "isnt": 2, "wasnt": 3,
         "cant": 2, "wont": 2, "couldnt": 5, "wouldnt": 5, "shouldnt": 6, "arent": 3, "werent": 4, "havent": 4,
+        "thats": 4, "theres": 5,
     ]
     static let clitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
 
@@ -171,7 +172,14 @@ enum Bytes {
     }
 
     static func isTrailingURLPunctuation(_ c: UInt8) -> Bool {
-        ".,;:!?)]\"'".utf8.contains(c)
+        ".,;:!?)]>\"'".utf8.contains(c)
+    }
+
+    /// Width of a pound, euro or yen sign at `i`, or 0.
+    static func currencyWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        if i + 1 < b.count && b[i] == 0xC2 && (b[i + 1] == 0xA3 || b[i + 1] == 0xA5) { return 2 }
+        if i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x82 && b[i + 2] == 0xAC { return 3 }
+        return 0
     }
 
     static func fixedSplit(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ z: Int) -> Int? {

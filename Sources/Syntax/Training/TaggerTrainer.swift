@@ -28,7 +28,7 @@ struct TaggerTrainer {
         let first = Perceptron(classCount: upos.count)
         let second = Perceptron(classCount: upos.count)
         let examples = train.map { s in
-            (WordFeatures(forms: s.forms), (0..<s.count).map { index["\(s.upos[$0])\t\(s.xpos[$0])"]! }, s.forms.map { known[$0] != nil })
+            (WordFeatures(forms: s.forms), (0..<s.count).map { index["\(s.upos[$0])\t\(s.xpos[$0])"]! })
         }
         var order = Array(examples.indices)
         var rng = SplitMix(seed: seed)
@@ -38,9 +38,9 @@ struct TaggerTrainer {
             var correct = 0
             var total = 0
             for e in order {
-                let (words, gold, skip) = examples[e]
-                let predicted = Self.learn(first, words, gold, right: nil, skip: skip)
-                let final = Self.learn(second, words, gold, right: predicted, skip: skip)
+                let (words, gold) = examples[e]
+                let predicted = Self.learn(first, words, gold, right: nil)
+                let final = Self.learn(second, words, gold, right: predicted)
                 correct += zip(final, gold).filter { $0 == $1 }.count
                 total += gold.count
             }
@@ -54,14 +54,14 @@ struct TaggerTrainer {
 
     /// One training pass over a sentence: predicts each token, updates on a mistake, and goes on
     /// with the gold tag as context. Returns the predictions.
-    private static func learn(_ p: Perceptron, _ words: WordFeatures, _ gold: [Int], right: [Int]?, skip: [Bool]) -> [Int] {
+    private static func learn(_ p: Perceptron, _ words: WordFeatures, _ gold: [Int], right: [Int]?) -> [Int] {
         var keys = [UInt32](repeating: 0, count: Tagger.secondCount)
         var scores = [Float](repeating: 0, count: p.classCount)
         var out = gold
         let count = right == nil ? Tagger.featureCount : Tagger.secondCount
         keys.withUnsafeMutableBufferPointer { k in
             scores.withUnsafeMutableBufferPointer { s in
-                for i in 0..<words.count where !skip[i] {
+                for i in 0..<words.count {
                     Tagger.features(words, i, i > 0 ? gold[i - 1] : -1, i > 1 ? gold[i - 2] : -1, right: right, into: k.baseAddress!)
                     let f = UnsafeBufferPointer(rebasing: k[0..<count])
                     p.score(f, into: s)
@@ -75,7 +75,8 @@ struct TaggerTrainer {
         return out
     }
 
-    /// Words seen at least 20 times with one class at least 97% of the time.
+    /// Words seen at least 50 times with one class at least 99.5% of the time. The tagger still
+    /// learns from them, as context for their neighbours.
     static func known(_ sentences: [TreebankSentence], _ index: [String: Int]) -> [String: Int] {
         var counts: [String: [Int: Int]] = [:]
         for s in sentences {
@@ -85,7 +86,7 @@ struct TaggerTrainer {
         for (form, byClass) in counts {
             let total = byClass.values.reduce(0, +)
             let best = byClass.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!
-            if total >= 20 && Double(best.value) >= 0.97 * Double(total) { known[form] = best.key }
+            if total >= 50 && Double(best.value) >= 0.995 * Double(total) { known[form] = best.key }
         }
         return known
     }
