@@ -45,7 +45,7 @@ let package = Package(
         // `make train-syntax` and `make eval-syntax`: the treebank in ../shared, never needed by builds or tests.
         .executableTarget(name: "SyntaxTrain", dependencies: ["Syntax"], path: "Benchmarks/SyntaxTrain"),
         .executableTarget(name: "SyntaxEval", dependencies: ["Syntax"], path: "Benchmarks/SyntaxEval"),
-        .target(name: "Extraction", exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
+        .target(name: "Extraction", dependencies: ["Syntax"], exclude: ["Dictionaries"], plugins: ["EmbedDictionaries"]),
         .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
         .target(

@@ -38,8 +38,12 @@ public struct Extractor: Sendable {
         var locatedByTarget = false
     }
 
+    /// `DIPLOWATCH_EXTRACTOR=tree` runs the dependency-tree engine instead, while the two are compared.
+    static let treeEngine = ProcessInfo.processInfo.environment["DIPLOWATCH_EXTRACTOR"] == "tree"
+
     /// Extracts the developments of one article.
     public func extract(_ article: Article) -> [Development] {
+        if Self.treeEngine { return TreeExtractor(lexicon: lexicon).extract(article) }
         // Most news names fewer than two states: no development can come of it (see `assemble`).
         guard lexicon.mayHoldDevelopment(article.text) else { return [] }
         let published = article.published.flatMap(CalendarDay.init(iso:)) ?? CalendarDay(year: 2000, month: 1, day: 1)

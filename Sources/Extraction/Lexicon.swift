@@ -85,6 +85,8 @@ public struct Lexicon: Sendable {
     /// Topic labels in lexicon order, and their keywords as word sequences keyed by first word.
     var topicLabels: [String] = []
     var topicIndex: [String: [(words: [String], label: Int)]] = [:]
+    /// Event frames and status cues read on the dependency tree (`frames.txt`, `status.txt`).
+    var frameBook = FrameBook(frames: "", status: "")
 
     /// The built-in dictionaries.
     public static let builtIn = Lexicon()
@@ -93,6 +95,7 @@ public struct Lexicon: Sendable {
     /// dictionary directory may hold files of the same names, in the same format, to add to them.
     public static let dictionaryNames = [
         "countries", "places", "bodies", "people", "titles", "honorifics", "triggers", "negations", "modality", "topics",
+        "frames", "status",
     ]
 
     /// A user-defined actor (from the `[[actors]]` config tables).
@@ -146,9 +149,7 @@ public struct Lexicon: Sendable {
         for line in Self.lines(dictionary("people")) {
             let f = Self.fields(line)
             guard f.count >= 5 else { continue }
-            let office = Office(
-                code: f[1], office: f[2], from: CalendarDay(iso: f[3])?.dayNumber ?? 0,
-                to: CalendarDay(iso: f[4])?.dayNumber)
+            let office = Office(code: f[1], office: f[2], from: Self.officeDay(f[3]) ?? 0, to: Self.officeDay(f[4]))
             if let i = personIndex[f[0]] {
                 people[i].offices.append(office)
                 continue
@@ -212,6 +213,7 @@ public struct Lexicon: Sendable {
             }
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
+        frameBook = FrameBook(frames: dictionary("frames"), status: dictionary("status"))
     }
 
     private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {
@@ -303,6 +305,15 @@ public struct Lexicon: Sendable {
             }
         }
         return nil
+    }
+
+    /// A day of taking or leaving office: `YYYY-MM-DD`, or `YYYY-MM` (its first day) when the
+    /// record gives only the month.
+    static func officeDay(_ s: String) -> Int? {
+        if let d = CalendarDay(iso: s) { return d.dayNumber }
+        let parts = s.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        return CalendarDay(year: y, month: m, day: 1).dayNumber
     }
 
     /// The data lines of a dictionary: blank lines and `#` comments dropped.

@@ -1,0 +1,97 @@
+import Syntax
+
+/// A sentence as the tree stages read it: words with their part of speech, lemma and head
+/// (0-based, -1 for the root) and UD relation, and each word's dependents.
+struct DependencyTree: Sendable {
+    struct Node: Sendable, Equatable {
+        var form: String
+        var lemma: String
+        var upos: String
+        var xpos: String = ""
+        var head: Int
+        var deprel: String
+
+        /// "obl:tmod" → "obl".
+        var baseRelation: Substring { deprel.split(separator: ":", maxSplits: 1).first ?? "" }
+    }
+
+    var text: String
+    var nodes: [Node]
+    private(set) var children: [[Int]]
+
+    init(text: String, nodes: [Node]) {
+        self.text = text
+        self.nodes = nodes
+        var children = [[Int]](repeating: [], count: nodes.count)
+        for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { children[n.head].append(i) }
+        self.children = children
+    }
+
+    var count: Int { nodes.count }
+
+    func head(of i: Int) -> Int? {
+        let h = nodes[i].head
+        return h >= 0 && h < nodes.count ? h : nil
+    }
+
+    /// The lemmas of the case and mark words under `i` ("with", "according", "to").
+    func caseWords(of i: Int) -> [String] {
+        children[i].compactMap { c in
+            let r = nodes[c].baseRelation
+            return r == "case" || r == "mark" ? nodes[c].lemma : nil
+        }
+    }
+
+    /// Does dependent `c` stand in `relation` ("obl:with": an obl whose case word is "with")?
+    func matches(_ c: Int, _ relation: Frame.Relation) -> Bool {
+        let d = nodes[c].deprel
+        if relation.caseWord == nil { return d == relation.name }
+        guard nodes[c].baseRelation == relation.name[...] else { return false }
+        return d == relation.name + ":" + relation.caseWord! || caseWords(of: c).contains(relation.caseWord!)
+    }
+
+    /// `i` and the words coordinated with it ("Russia, Iran and China").
+    func conjuncts(_ i: Int) -> [Int] {
+        var out = [i]
+        var k = 0
+        while k < out.count, k <= nodes.count {
+            for c in children[out[k]] where nodes[c].deprel == "conj" && !out.contains(c) { out.append(c) }
+            k += 1
+        }
+        return out
+    }
+
+    /// A passive verb: it has a passive subject or a passive auxiliary.
+    func isPassive(_ i: Int) -> Bool {
+        children[i].contains { nodes[$0].deprel == "nsubj:pass" || nodes[$0].deprel == "aux:pass" }
+    }
+
+    /// The words of `i`'s subtree, in order, as a range (subtrees of a projective tree are contiguous).
+    func span(_ i: Int) -> Range<Int> {
+        var lo = i
+        var hi = i
+        var stack = [i]
+        var visits = 0
+        // A well-formed tree has no cycle; the count bounds the walk if a bad one does.
+        while let n = stack.popLast(), visits <= nodes.count {
+            visits += 1
+            lo = min(lo, n)
+            hi = max(hi, n)
+            stack.append(contentsOf: children[n])
+        }
+        return lo..<(hi + 1)
+    }
+}
+
+extension DependencyTree {
+    /// The tree of a sentence parsed by the Syntax model.
+    init(_ parsed: ParsedSentence) {
+        self.init(
+            text: parsed.text,
+            nodes: parsed.tokens.map { t in
+                Node(
+                    form: t.form, lemma: t.lemma.isEmpty ? t.form.lowercased() : t.lemma, upos: t.upos, xpos: t.xpos, head: t.head,
+                    deprel: t.deprel)
+            })
+    }
+}

@@ -1,0 +1,112 @@
+/// Stage 6c, events: a reading with its actors, speaker, status, date and place resolved; a
+/// directed act is split into one event per target state.
+struct EventStage {
+    let lexicon: Lexicon
+    let mentions: MentionStage
+    let status: StatusStage
+    let attribution = AttributionStage()
+
+    struct Event {
+        var type: String
+        var mode: String?
+        var status: String
+        var participants: [Participant]
+        var location: String?
+        var date: String?
+        var sentence: Int
+    }
+
+    struct Context {
+        var tree: DependencyTree
+        var found: MentionStage.Found
+        var tokens: [Token]
+        var time: TemporalResolver
+        var sentence: Int
+    }
+
+    func events(_ readings: [FrameStage.Reading], _ ctx: Context) -> [Event] {
+        let speeches = attribution.speeches(readings, ctx.tree)
+        let speechWords = Set(readings.filter(\.frame.isSpeech).map(\.word))
+        var out: [Event] = []
+        for r in readings where !r.frame.isSpeech {
+            guard let st = status.status(r.word, ctx.tree, speech: speechWords) else { continue }
+            var sources: [Mention] = []
+            var targets: [Mention] = []
+            for (w, role) in r.roles {
+                let actors = mentions.actors(at: w, in: ctx.tree, ctx.found)
+                if role == .target { targets += actors } else { sources += actors }
+            }
+            if Frame.verbalTypes.contains(r.frame.type), sources.isEmpty,
+                let speaker = attribution.speaker(of: r.word, speeches)
+            {
+                sources = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+            }
+            // A directed act whose target is not a slot's own word: the first other actor under
+            // the target slots, else under the trigger ("sanctions aimed at … against Russia").
+            let directed = !r.frame.slots.contains { $0.role == .party }
+            if directed, !sources.isEmpty, !targets.contains(where: { !sources.map(\.code).contains($0.code) }) {
+                let excluded = Set(sources.map { $0.code ?? $0.key })
+                let slotWords = r.roles.filter { $0.role == .target }.map(\.word)
+                for w in slotWords + [r.word] where targets.isEmpty {
+                    targets = mentions.actorsWithin(w, in: ctx.tree, ctx.found, excluding: excluded)
+                }
+            }
+            var event = Event(
+                type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
+            let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
+            event.date = resolved.map(Self.iso)
+            if case .day(let d)? = resolved, st == "occurred", d.dayNumber < ctx.time.published.dayNumber - 31 {
+                event.status = "background"
+            }
+            event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords)
+            out += split(event, sources: sources, targets: targets, symmetric: r.frame.slots.contains { $0.role == .party })
+        }
+        return out
+    }
+
+    static func iso(_ r: TemporalResolver.Resolved) -> String {
+        switch r {
+        case .day(let d): return d.iso
+        case .month(let d): return String(d.iso.prefix(7))
+        case .year(let y): return String(y)
+        }
+    }
+
+    /// One event per target state for directed acts; symmetric acts keep all parties.
+    func split(_ e: Event, sources: [Mention], targets: [Mention], symmetric: Bool) -> [Event] {
+        let sourceCodes = Set(sources.compactMap(\.code))
+        if symmetric {
+            var parties: [Mention] = []
+            for m in sources + targets where !parties.contains(where: { $0.key == m.key }) { parties.append(m) }
+            let multilateral = e.type == "CONSULT" && parties.contains { lexicon.multilateral.contains($0.code ?? "") }
+            guard Set(parties.compactMap(\.code)).count >= 2 || (multilateral && parties.count >= 2) else { return [] }
+            var ev = e
+            ev.participants = parties.map { $0.participant(role: "both") }
+            if e.type == "CONSULT",
+                Set(parties.compactMap(\.code)).count > 2 || parties.contains(where: { lexicon.multilateral.contains($0.code ?? "") })
+            {
+                ev.mode = "multilateral"
+            }
+            if e.mode == "visit", ev.location == nil, let t = targets.first(where: { $0.kind == .state }) {
+                ev.location = t.place ?? t.name
+            }
+            return [ev]
+        }
+        guard !sourceCodes.isEmpty else { return [] }
+        var byCode: [(String, [Mention])] = []
+        for t in targets {
+            guard let c = t.code, !sourceCodes.contains(c) else { continue }
+            if let i = byCode.firstIndex(where: { $0.0 == c }) { byCode[i].1.append(t) } else { byCode.append((c, [t])) }
+        }
+        var sourceList: [Mention] = []
+        for m in sources where !sourceList.contains(where: { $0.key == m.key }) { sourceList.append(m) }
+        // An act with no target state found is left out: most are misread, few are news.
+        guard !byCode.isEmpty else { return [] }
+        return byCode.map { _, members in
+            var ev = e
+            ev.participants = sourceList.map { $0.participant(role: "source") } + members.map { $0.participant(role: "target") }
+            if e.mode == "visit", ev.location == nil, let t = members.first, t.kind == .state { ev.location = t.place ?? t.name }
+            return ev
+        }
+    }
+}

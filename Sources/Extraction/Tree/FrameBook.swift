@@ -1,0 +1,81 @@
+/// The frames and status cues of the dictionaries, indexed for the tree stages.
+struct FrameBook: Sendable {
+    /// Frames by "lemma/POS", in file order: the first whose conditions hold is used.
+    var frames: [String: [Frame]] = [:]
+    /// Status cues: (status, relation or "gov", lemma), in the order they are tried.
+    var cues: [(status: String, relation: String, lemma: String)] = []
+    /// Lowercased word forms of every trigger lemma: a sentence without one is not parsed.
+    var triggerForms: Set<String> = []
+
+    static let statusOrder = ["negated", "background", "possible", "planned"]
+
+    init(frames text: String, status statusText: String) {
+        for (_, line) in Self.dataLines(text) {
+            let f = Lexicon.fields(line)
+            guard f.count >= 3 else { continue }
+            for entry in Self.entries(f[2]) {
+                guard case .success(let frame) = Frame.parse(entry, type: f[0], mode: f[1].isEmpty ? nil : f[1]) else { continue }
+                frames[frame.lemma + "/" + frame.pos, default: []].append(frame)
+                triggerForms.formUnion(Inflection.forms(of: frame.lemma))
+            }
+        }
+        var byStatus: [String: [(String, String)]] = [:]
+        for (_, line) in Self.dataLines(statusText) {
+            let f = Lexicon.fields(line)
+            guard f.count >= 2 else { continue }
+            for cue in Lexicon.list(f[1]) {
+                let pair = cue.split(separator: "=", maxSplits: 1).map(String.init)
+                if pair.count == 2 { byStatus[f[0], default: []].append((pair[0], pair[1])) }
+            }
+        }
+        for s in Self.statusOrder { for (r, l) in byStatus[s] ?? [] { cues.append((s, r, l)) } }
+    }
+
+    static func dataLines(_ text: String) -> [(Int, Substring)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty || t.hasPrefix("#") ? nil : (i + 1, line)
+        }
+    }
+
+    static func entries(_ field: String) -> [String] {
+        Lexicon.list(field).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    }
+}
+
+extension Lexicon {
+    /// Every problem of a user's `frames.txt` or `status.txt`, as (line number, message); empty
+    /// for other dictionary names. `config check` reports them as it reports bad trigger phrases.
+    public static func dictionaryProblems(name: String, text: String) -> [(line: Int, message: String)] {
+        var out: [(Int, String)] = []
+        for (n, line) in FrameBook.dataLines(text) {
+            let f = fields(line)
+            switch name {
+            case "frames":
+                guard f.count == 3 else {
+                    out.append((n, "expected TYPE | mode | triggers (alternative lemmas are separated by commas)"))
+                    continue
+                }
+                if f[0] != "SPEECH", !Frame.ploverTypes.contains(f[0]) {
+                    out.append((n, "unknown type \(f[0]) (expected SPEECH or a PLOVER type)"))
+                }
+                for entry in FrameBook.entries(f[2]) {
+                    if case .failure(let e) = Frame.parse(entry, type: f[0], mode: nil) { out.append((n, e.message)) }
+                }
+            case "status":
+                guard f.count >= 2 else {
+                    out.append((n, "expected status | cues"))
+                    continue
+                }
+                if !FrameBook.statusOrder.contains(f[0]) {
+                    out.append((n, "unknown status \(f[0]) (expected \(FrameBook.statusOrder.joined(separator: ", ")))"))
+                }
+                for cue in list(f[1]) where cue.split(separator: "=").count != 2 {
+                    out.append((n, "\"\(cue)\": a cue is RELATION=LEMMA or gov=LEMMA"))
+                }
+            default: break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,147 @@
+/// Stage 5, frames: each trigger word (lemma and part of speech) read with the first frame whose
+/// conditions hold, its roles filled from the relations the frame names. Passives swap subject
+/// and agent; a verb without a subject takes its governor's through xcomp (the governor's object
+/// when it has one: "urged Iran to meet") or through coordination.
+struct FrameStage {
+    let book: FrameBook
+
+    /// A trigger and the words that fill its roles.
+    struct Reading: Sendable {
+        var frame: Frame
+        var word: Int
+        var roles: [(word: Int, role: Frame.Role)]
+    }
+
+    func readings(_ tree: DependencyTree) -> [Reading] {
+        var out: [Reading] = []
+        for i in 0..<tree.count {
+            let n = tree.nodes[i]
+            guard let candidates = book.frames[n.lemma + "/" + n.upos] ?? alternate(n) else { continue }
+            guard let frame = candidates.first(where: { holds($0, at: i, tree) }) else { continue }
+            out.append(Reading(frame: frame, word: i, roles: roles(frame, at: i, tree)))
+        }
+        return joined(out, tree)
+    }
+
+    /// "signed an accord with X": a noun trigger on a verb trigger of the same type is one act;
+    /// the verb's reading takes the noun's roles.
+    func joined(_ readings: [Reading], _ tree: DependencyTree) -> [Reading] {
+        var out = readings
+        var k = out.count - 1
+        while k >= 0 {
+            let r = out[k]
+            if r.frame.pos == "NOUN", let g = governor(of: r.word, tree),
+                let j = out.firstIndex(where: { $0.word == g && $0.frame.type == r.frame.type && $0.frame.mode == r.frame.mode })
+            {
+                out[j].roles += r.roles.filter { role in !out[j].roles.contains { $0.word == role.word } }
+                out.remove(at: k)
+            }
+            k -= 1
+        }
+        return out
+    }
+
+    /// Taggers often call an eventive noun a proper noun in titles ("Summit") and a verb a noun.
+    /// An irregular form the lemmatizer left as it was ("spoke") is looked up by its lemma.
+    private func alternate(_ n: DependencyTree.Node) -> [Frame]? {
+        if n.upos == "PROPN" { return book.frames[n.lemma.lowercased() + "/NOUN"] }
+        return Inflection.lemma(ofIrregular: n.form.lowercased()).flatMap { book.frames[$0 + "/" + n.upos] }
+    }
+
+    func holds(_ frame: Frame, at i: Int, _ tree: DependencyTree) -> Bool {
+        if !frame.governors.isEmpty {
+            guard let g = governor(of: i, tree), frame.governors.contains(tree.nodes[g].lemma) else { return false }
+        }
+        for c in frame.conditions {
+            let present = tree.children[i].contains { k in
+                tree.matches(k, c.relation) && (c.lemmas.isEmpty || c.lemmas.contains(tree.nodes[k].lemma))
+            }
+            if present != c.required { return false }
+        }
+        return true
+    }
+
+    /// The word a noun trigger hangs on ("imposed" for "imposed sanctions"), through the first
+    /// conjunct of a list ("imposed sanctions and tariffs") and a measure noun ("adopted a
+    /// package of sanctions").
+    func governor(of i: Int, _ tree: DependencyTree) -> Int? {
+        var k = i
+        for _ in 0..<tree.count {
+            let n = tree.nodes[k]
+            let measure =
+                n.deprel == "nmod" && tree.caseWords(of: k).contains("of")
+                && tree.head(of: k).map { ["NOUN", "PRON", "NUM", "DET"].contains(tree.nodes[$0].upos) } == true
+            guard n.deprel == "conj" || measure, let h = tree.head(of: k) else { break }
+            k = h
+        }
+        return tree.head(of: k)
+    }
+
+    func roles(_ frame: Frame, at i: Int, _ tree: DependencyTree) -> [(word: Int, role: Frame.Role)] {
+        var out: [(Int, Frame.Role)] = []
+        let passive = frame.pos == "VERB" && tree.isPassive(i)
+        for slot in frame.slots {
+            let owner = slot.onGovernor ? governor(of: i, tree) : i
+            guard let owner else { continue }
+            let before = out.count
+            for c in tree.children[owner] where c != i && fills(slot.relation, c, tree, passive: passive && !slot.onGovernor) {
+                out.append((c, slot.role))
+            }
+            // "broke ties with Iran": a phrase the parse hangs on the object instead of the verb.
+            if out.count == before, slot.relation.name == "obl", let word = slot.relation.caseWord {
+                let nominal = Frame.Relation(name: "nmod", caseWord: word)
+                for o in tree.children[owner] where tree.nodes[o].deprel == "obj" || o == i {
+                    for c in tree.children[o] where tree.matches(c, nominal) { out.append((c, slot.role)) }
+                }
+            }
+        }
+        if frame.pos == "VERB", !out.contains(where: { tree.nodes[$0.0].baseRelation == "nsubj" || isAgent($0.0, tree) }),
+            let subject = controller(of: i, tree),
+            let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && !$0.onGovernor })
+        {
+            out.append((subject, passive ? (frame.slots.first { $0.relation.name == "obj" }?.role ?? slot.role) : slot.role))
+        } else if frame.pos == "VERB", !passive, !out.contains(where: { tree.nodes[$0.0].baseRelation == "nsubj" }),
+            tree.nodes[i].deprel == "root", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && !$0.onGovernor }),
+            let left = tree.children[i].first(where: { $0 < i && tree.caseWords(of: $0).isEmpty && tree.nodes[$0].baseRelation != "advmod" }
+            )
+        {
+            // A root verb with no subject in the parse: the phrase before it stands in for one.
+            out.append((left, slot.role))
+        }
+        return out
+    }
+
+    /// Does dependent `c` fill a slot of `relation`? In a passive, the passive subject fills the
+    /// object's slot and the "by" agent the subject's.
+    private func fills(_ relation: Frame.Relation, _ c: Int, _ tree: DependencyTree, passive: Bool) -> Bool {
+        guard passive else { return tree.matches(c, relation) }
+        switch relation.name {
+        case "obj": return tree.nodes[c].deprel == "nsubj:pass"
+        case "nsubj": return isAgent(c, tree)
+        default: return tree.matches(c, relation)
+        }
+    }
+
+    private func isAgent(_ c: Int, _ tree: DependencyTree) -> Bool {
+        tree.nodes[c].deprel == "obl:agent" || (tree.nodes[c].baseRelation == "obl" && tree.caseWords(of: c).contains("by"))
+    }
+
+    /// The subject a verb without one shares: its governor's object (xcomp of "urge Iran to …")
+    /// or subject ("agreed to meet", "met X and discussed Y").
+    func controller(of i: Int, _ tree: DependencyTree) -> Int? {
+        var k = i
+        for _ in 0..<tree.count {
+            // A participle adjunct without a mark shares the subject too ("…, blaming Russia").
+            let adjunct = tree.nodes[k].deprel == "advcl" && tree.caseWords(of: k).isEmpty
+            guard let h = tree.head(of: k), ["xcomp", "conj"].contains(tree.nodes[k].deprel) || adjunct else { break }
+            if tree.nodes[k].deprel == "xcomp", let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) {
+                return o
+            }
+            if let s = tree.children[h].first(where: { tree.nodes[$0].baseRelation == "nsubj" && tree.nodes[$0].deprel != "nsubj:pass" }) {
+                return s
+            }
+            k = h
+        }
+        return nil
+    }
+}

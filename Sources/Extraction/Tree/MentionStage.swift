@@ -1,0 +1,128 @@
+/// Stage 4, mentions: the actors and places of a parsed sentence, from the dictionaries (states,
+/// demonyms, seats, bodies and non-state actors, people with dated offices, titles and an unknown
+/// name after a title with a demonym or country), each tied to the words it covers.
+struct MentionStage {
+    let finder: MentionFinder
+
+    struct Found {
+        var mentions: [Mention] = []
+        var places: [MentionFinder.Place] = []
+        /// The mention covering each word, if any.
+        var byWord: [Int: Int] = [:]
+        /// The state the article last spoke of, for "the country" and "the government".
+        var lastState: Mention?
+
+        func mention(at word: Int) -> Mention? { byWord[word].map { mentions[$0] } }
+    }
+
+    static func tokens(_ tree: DependencyTree) -> [Token] {
+        tree.nodes.map { n in
+            var lower = n.form.lowercased()
+            if lower.unicodeScalars.contains("\u{2019}") {
+                lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
+            let first = n.form.unicodeScalars.first
+            let isWord = lower == "'s" || (first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false)
+            return Token(text: n.form, lower: lower, isCapitalized: first?.properties.isUppercase ?? false, isWord: isWord)
+        }
+    }
+
+    func find(_ tree: DependencyTree, memory: ArticleMemory) -> Found {
+        let (mentions, places) = finder.mentions(Self.tokens(tree), memory: memory)
+        var found = Found(mentions: mentions, places: places)
+        found.lastState = memory.lastState
+        for (k, m) in mentions.enumerated() {
+            for w in m.start..<min(m.end, tree.count) where found.byWord[w] == nil { found.byWord[w] = k }
+        }
+        return found
+    }
+
+    /// Relations under a word that name whose it is ("Israel's ambassador", "the US move",
+    /// "the ambassador of Turkey").
+    static let ownerRelations: Set<String> = ["nmod:poss", "compound", "amod", "nmod", "appos", "flat", "nmod:of"]
+
+    /// The actors a word stands for: the mention covering it, else one that owns it, and the
+    /// same for each word coordinated with it.
+    func actors(at word: Int, in tree: DependencyTree, _ found: Found) -> [Mention] {
+        var out: [Mention] = []
+        func add(_ m: Mention) { if !out.contains(where: { $0.key == m.key }) { out.append(m) } }
+        for w in tree.conjuncts(word) {
+            if let m = found.mention(at: w) {
+                add(m)
+                continue
+            }
+            // A city or region stands for its state where a role names it ("a visit to Lumbini").
+            if let p = found.places.first(where: { $0.start <= w && w < $0.end && $0.code != "-" }) {
+                var m = Mention(kind: .state, name: finder.lexicon.name(of: p.code), code: p.code, title: nil, start: p.start, end: p.end)
+                m.place = p.name
+                add(m)
+                continue
+            }
+            if Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
+                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
+            {
+                add(m)
+                continue
+            }
+            for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
+                let owners = tree.conjuncts(c).compactMap { found.mention(at: $0) ?? demonym(at: $0, tree) }
+                guard !owners.isEmpty else { continue }
+                owners.forEach(add)
+                break
+            }
+        }
+        return out
+    }
+
+    /// "The country said…": a definite state noun refers to the state last spoken of.
+    static let stateNouns: Set<String> = ["country", "government", "kingdom", "nation", "republic", "state"]
+
+    /// The first actors in a word's subtree that are not `excluded` ("condemned the attack on
+    /// Gaza by Israel"), outside reported clauses; with their conjuncts.
+    func actorsWithin(_ word: Int, in tree: DependencyTree, _ found: Found, excluding excluded: Set<String>) -> [Mention] {
+        var queue = [(word, 0)]
+        var k = 0
+        while k < queue.count {
+            let (w, depth) = queue[k]
+            k += 1
+            let here = actors(at: w, in: tree, found).filter { !excluded.contains($0.code ?? $0.key) }
+            if !here.isEmpty { return here }
+            guard depth < 3 else { continue }
+            for c in tree.children[w] where !["ccomp", "parataxis", "punct", "advcl", "nsubj"].contains(tree.nodes[c].baseRelation) {
+                queue.append((c, depth + 1))
+            }
+        }
+        return []
+    }
+
+    /// A demonym standing alone before a noun ("the Russian move") names its state.
+    func demonym(at word: Int, _ tree: DependencyTree) -> Mention? {
+        let form = tree.nodes[word].form
+        guard form.first?.isUppercase == true, let entries = finder.lexicon.names[form.lowercased()] else { return nil }
+        for e in entries where e.words.count == 1 {
+            if case .demonym(let code) = e.kind {
+                return Mention(kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + 1)
+            }
+        }
+        return nil
+    }
+
+    /// What the article remembers after this sentence, for pronouns and titles in later ones.
+    static func remember(_ found: Found, _ tree: DependencyTree?, into memory: inout ArticleMemory) {
+        for m in found.mentions where !m.locative {
+            if m.kind == .person {
+                memory.lastPerson = m
+                if let o = m.office { memory.byOffice[o] = m }
+                if let t = m.title { for w in t.lowercased().split(separator: " ") { memory.byTitleWord[String(w)] = m } }
+                if m.code != nil, let surname = m.name.split(separator: " ").last, m.name.contains(" ") {
+                    memory.introduced[surname.lowercased()] = m
+                }
+            } else if memory.lastState == nil
+                || (tree.map { m.start < $0.count && $0.nodes[m.start..<min(m.end, $0.count)].contains { $0.deprel.hasPrefix("nsubj") } }
+                    ?? true)
+            {
+                memory.lastState = m
+            }
+        }
+    }
+}

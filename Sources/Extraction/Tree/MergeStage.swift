@@ -1,0 +1,65 @@
+/// Stage 7, merge: events become development records; the same event told twice in an article
+/// (the headline and the body, a lead and a later paragraph) is one development.
+struct MergeStage {
+    let lexicon: Lexicon
+
+    func developments(_ events: [EventStage.Event], sentences: [String], topics: (Int) -> [String]) -> [Development] {
+        var out: [Development] = []
+        for e in events {
+            let participants = e.participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
+            var confidence = 0.6
+            if participants.contains(where: isPerson) { confidence += 0.15 }
+            if e.date != nil { confidence += 0.1 }
+            if e.status == "possible" { confidence -= 0.1 }
+            let d = Development(
+                type: e.type, mode: e.type == "CONSULT" ? e.mode : nil, status: e.status, participants: participants,
+                location: e.location, date: e.date, topics: topics(e.sentence), evidence: sentences[e.sentence],
+                confidence: (min(confidence, 0.95) * 100).rounded() / 100)
+            if let i = out.firstIndex(where: { sameEvent($0, d) }) {
+                out[i] = merge(out[i], d)
+            } else {
+                out.append(d)
+            }
+        }
+        return out
+    }
+
+    private func isPerson(_ p: Participant) -> Bool { !lexicon.actorNames.contains(p.name) }
+
+    private func codes(_ d: Development, role: String? = nil) -> Set<String> {
+        Set(d.participants.filter { role == nil || $0.role == role }.compactMap(\.country))
+    }
+
+    /// Same type, status, direction and states, and no two different days.
+    func sameEvent(_ a: Development, _ b: Development) -> Bool {
+        guard a.type == b.type, a.status == b.status else { return false }
+        if a.type == "CONSULT", a.mode != b.mode, a.mode != nil, b.mode != nil { return false }
+        guard codes(a, role: "source") == codes(b, role: "source"), codes(a, role: "target") == codes(b, role: "target") else {
+            return false
+        }
+        guard codes(a) == codes(b) else { return false }
+        if let da = a.date, let db = b.date, da.count == 10, db.count == 10, da != db { return false }
+        return true
+    }
+
+    /// Keeps the first telling and adds what the second knows that it did not; a person replaces
+    /// their state shown as a whole.
+    func merge(_ a: Development, _ b: Development) -> Development {
+        var m = a
+        for p in b.participants where !m.participants.contains(where: { $0.name == p.name }) {
+            if isPerson(p), let i = m.participants.firstIndex(where: { $0.country == p.country && !isPerson($0) }) {
+                var q = p
+                q.role = m.participants[i].role
+                m.participants[i] = q
+            } else if isPerson(p) || !m.participants.contains(where: { $0.country == p.country }) {
+                m.participants.append(p)
+            }
+        }
+        if m.mode == nil { m.mode = b.mode }
+        if m.location == nil { m.location = b.location }
+        if (m.date?.count ?? 0) < (b.date?.count ?? 0) { m.date = b.date }
+        m.topics = Array(Set(m.topics + b.topics)).sorted()
+        m.confidence = min(0.95, max(m.confidence, b.confidence) + 0.05)
+        return m
+    }
+}

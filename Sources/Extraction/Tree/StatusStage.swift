@@ -1,0 +1,73 @@
+/// Stage 6b, status: negation and modality from the auxiliaries, marks and adverbs of a trigger
+/// and of the words that govern it ("agreed to meet", "is expected to visit", "did not meet"),
+/// the cues listed in `status.txt`; and the trigger's date and place from its attached phrases.
+struct StatusStage {
+    let book: FrameBook
+    let lexicon: Lexicon
+
+    /// Relations through which a governor's status carries down to a trigger.
+    static let chainRelations: Set<String> = ["xcomp", "ccomp", "conj", "obj", "nsubj:pass", "nsubj", "nmod", "obl", "acl"]
+    static let cueRelations: Set<Substring> = ["aux", "mark", "advmod", "det", "case", "cc", "amod"]
+
+    /// The trigger and its governors, up to a speech verb.
+    func chain(_ word: Int, _ tree: DependencyTree, speech: Set<Int>) -> [Int] {
+        var out = [word]
+        var k = word
+        while out.count < 5, Self.chainRelations.contains(tree.nodes[k].deprel), let h = tree.head(of: k), !speech.contains(h) {
+            out.append(h)
+            k = h
+        }
+        return out
+    }
+
+    /// occurred, planned, possible, background, or nil for a negated act.
+    func status(_ word: Int, _ tree: DependencyTree, speech: Set<Int>) -> String? {
+        let chain = chain(word, tree, speech: speech)
+        var found: Set<String> = []
+        for (depth, w) in chain.enumerated() {
+            for cue in book.cues where !found.contains(cue.status) {
+                if cue.relation == "gov" {
+                    if depth > 0, tree.nodes[w].lemma == cue.lemma { found.insert(cue.status) }
+                } else if tree.children[w].contains(where: {
+                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma == cue.lemma
+                }) {
+                    found.insert(cue.status)
+                }
+            }
+        }
+        // Headline style: "Iraq to recall envoy", a root verb with "to", is planned.
+        if let top = chain.last, tree.head(of: top) == nil,
+            tree.children[top].contains(where: { tree.nodes[$0].lemma == "to" && tree.nodes[$0].baseRelation == "mark" })
+        {
+            found.insert("planned")
+        }
+        if found.contains("negated") { return nil }
+        return FrameBook.statusOrder.dropFirst().first { found.contains($0) } ?? "occurred"
+    }
+
+    static let timeRelations: Set<String> = ["obl:tmod", "obl:npmod", "nmod:tmod", "obl", "nmod", "advmod", "nmod:unmarked"]
+
+    /// The first time expression attached to the trigger or its governors.
+    func date(_ word: Int, _ tree: DependencyTree, tokens: [Token], time: TemporalResolver, future: Bool, speech: Set<Int>)
+        -> TemporalResolver.Resolved?
+    {
+        for w in chain(word, tree, speech: speech) {
+            for c in tree.children[w] where Self.timeRelations.contains(tree.nodes[c].deprel) {
+                if let r = time.resolve(tokens, tree.span(c), future: future) { return r }
+            }
+        }
+        return nil
+    }
+
+    /// A place attached with in/at/to ("talks in Beijing").
+    func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>) -> String? {
+        for w in chain(word, tree, speech: speech).prefix(2) {
+            for c in tree.children[w] where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
+                guard tree.caseWords(of: c).contains(where: { ["in", "at"].contains($0) }) else { continue }
+                if let p = found.places.first(where: { $0.start <= c && c < $0.end }) { return p.name }
+                if let m = found.mention(at: c), m.kind == .state { return m.place ?? m.name }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,122 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Frames and roles on hand-built trees")
+struct FrameStageTests {
+    func codes(_ d: Development, _ role: String) -> [String] {
+        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
+    }
+
+    @Test func subjectIsSourceAndObjectTarget() throws {
+        // Given "Kenya urged Uganda to reopen the border ."
+        let t = HandTrees.tree([
+            "Kenya/PROPN/2/nsubj", "urged/VERB/0/root/urge", "Uganda/PROPN/2/obj", "to/PART/5/mark", "reopen/VERB/2/xcomp",
+            "the/DET/7/det", "border/NOUN/5/obj", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        let d = try #require(out.first)
+        #expect(out.count == 1)
+        #expect(d.type == "REQUEST")
+        #expect(d.status == "occurred")
+        #expect(codes(d, "source") == ["KEN"])
+        #expect(codes(d, "target") == ["UGA"])
+    }
+
+    @Test func passiveSubjectIsTargetAndAgentSource() throws {
+        // "Belarus was sanctioned by Canada ."
+        let t = HandTrees.tree([
+            "Belarus/PROPN/3/nsubj:pass", "was/AUX/3/aux:pass/be", "sanctioned/VERB/0/root/sanction", "by/ADP/5/case",
+            "Canada/PROPN/3/obl", "./PUNCT/3/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SANCTION")
+        #expect(codes(d, "source") == ["CAN"])
+        #expect(codes(d, "target") == ["BLR"])
+    }
+
+    @Test func directedActSplitsByTargetAcrossConjuncts() {
+        // "Norway condemned Syria , Iran and Belarus ."
+        let t = HandTrees.tree([
+            "Norway/PROPN/2/nsubj", "condemned/VERB/0/root/condemn", "Syria/PROPN/2/obj", ",/PUNCT/5/punct", "Iran/PROPN/3/conj",
+            "and/CCONJ/7/cc", "Belarus/PROPN/3/conj", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        #expect(out.count == 3)
+        #expect(Set(out.flatMap { codes($0, "target") }) == ["SYR", "IRN", "BLR"])
+        #expect(out.allSatisfy { codes($0, "source") == ["NOR"] && $0.type == "ACCUSE" })
+    }
+
+    @Test func agreedToMeetIsAPlannedConsultNotAnAgreement() throws {
+        // "Chile and Peru agreed to meet in Lima ."
+        let t = HandTrees.tree([
+            "Chile/PROPN/4/nsubj", "and/CCONJ/3/cc", "Peru/PROPN/1/conj", "agreed/VERB/0/root/agree", "to/PART/6/mark",
+            "meet/VERB/4/xcomp", "in/ADP/8/case", "Lima/PROPN/6/obl", "./PUNCT/4/punct",
+        ])
+        let out = HandTrees.extract([t])
+        let d = try #require(out.first)
+        #expect(out.count == 1)
+        #expect(d.type == "CONSULT")
+        #expect(d.status == "planned")
+        #expect(Set(d.participants.compactMap(\.country)) == ["CHL", "PER"])
+        #expect(d.location == "Lima")
+    }
+
+    @Test func negatedActIsNoDevelopment() {
+        // "Ghana did not recognise Morocco ."
+        let t = HandTrees.tree([
+            "Ghana/PROPN/4/nsubj", "did/AUX/4/aux/do", "not/PART/4/advmod", "recognise/VERB/0/root", "Morocco/PROPN/4/obj",
+            "./PUNCT/4/punct",
+        ])
+        #expect(HandTrees.extract([t]).isEmpty)
+    }
+
+    @Test func heldTalksWithTakesTheLightVerbsArguments() throws {
+        // "Egypt held talks with Qatar on Tuesday ." (published on a Wednesday)
+        let t = HandTrees.tree([
+            "Egypt/PROPN/2/nsubj", "held/VERB/0/root/hold", "talks/NOUN/2/obj/talk", "with/ADP/5/case", "Qatar/PROPN/2/obl",
+            "on/ADP/7/case", "Tuesday/PROPN/2/obl", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(d.mode == "meeting")
+        #expect(Set(d.participants.compactMap(\.country)) == ["EGY", "QAT"])
+        #expect(d.date == "2024-03-05")
+    }
+
+    @Test func betweenXAndYGivesBothParties() throws {
+        // "Talks between Serbia and Kosovo resumed ."
+        let t = HandTrees.tree([
+            "Talks/NOUN/6/nsubj/talk", "between/ADP/3/case", "Serbia/PROPN/1/nmod", "and/CCONJ/5/cc", "Kosovo/PROPN/3/conj",
+            "resumed/VERB/0/root/resume", "./PUNCT/6/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(Set(d.participants.compactMap(\.country)) == ["SRB", "XKX"])
+    }
+
+    @Test func phraseOnTheObjectFillsTheVerbsSlot() throws {
+        // "Qatar broke ties with Chad ." with "with Chad" parsed under "ties"
+        let t = HandTrees.tree([
+            "Qatar/PROPN/2/nsubj", "broke/VERB/0/root/break", "ties/NOUN/2/obj/tie", "with/ADP/5/case", "Chad/PROPN/3/nmod",
+            "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SANCTION")
+        #expect(codes(d, "source") == ["QAT"])
+        #expect(codes(d, "target") == ["TCD"])
+    }
+
+    @Test func nounTriggerOnAVerbOfItsTypeIsOneAct() throws {
+        // "Oman signed an accord with Jordan ." with "with Jordan" under "accord"
+        let t = HandTrees.tree([
+            "Oman/PROPN/2/nsubj", "signed/VERB/0/root/sign", "an/DET/4/det", "accord/NOUN/2/obj", "with/ADP/6/case",
+            "Jordan/PROPN/4/nmod", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        let d = try #require(out.first)
+        #expect(out.count == 1)
+        #expect(d.type == "AGREE")
+        #expect(Set(d.participants.compactMap(\.country)) == ["OMN", "JOR"])
+    }
+}
