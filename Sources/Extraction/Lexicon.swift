@@ -112,6 +112,20 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// The codes of the built-in states and bodies, each with its canonical name ("CHN": "China").
+    /// Read from the two small files alone, so a config check does not build the whole lexicon.
+    public static let actorCodes: [String: String] = {
+        var codes: [String: String] = [:]
+        for name in ["countries", "bodies"] {
+            for line in lines(embeddedDictionaries[name] ?? "") {
+                let f = fields(line)
+                guard f.count >= 2, codes[f[0]] == nil, let first = list(f[1]).first else { continue }
+                codes[f[0]] = first
+            }
+        }
+        return codes
+    }()
+
     /// The built-in dictionaries, plus the user's actors and dictionary files (name → contents).
     public init(extraActors: [ExtraActor] = [], extraDictionaries: [String: String] = [:]) {
         func dictionary(_ name: String) -> String {

@@ -254,7 +254,7 @@ struct ConfigLoaderTests {
             url = "https://example.org:99999/x"
             [[topics]]
             name = "t"
-            countries = ["usa", "Russia", "U S", "USA"]
+            countries = ["usa", "Russia", "U S", "USA", "XXX", "CHM"]
             """)
         let expected = [
             "c.toml:1: a: unknown key", "c.toml:3: daemon.user_agent: must be one line of printable text",
@@ -263,6 +263,8 @@ struct ConfigLoaderTests {
             "c.toml:11: feeds[0].url: \"http://\" has no host", "c.toml:13: feeds[1].url: port 99999 is out of range",
             "c.toml:16: topics[0].countries: \"usa\": codes are written in capitals: USA",
             "c.toml:16: topics[0].countries: \"Russia\" is not a code", "c.toml:16: topics[0].countries: \"U S\" is not a code",
+            "c.toml:16: topics[0].countries: \"XXX\" is not a known state or body code; known codes include XKX (Kosovo)",
+            "c.toml:16: topics[0].countries: \"CHM\" is not a known state or body code; known codes include CAF (Central African Republic)",
         ]
         for e in expected { #expect(problems.contains { $0.hasPrefix(e) }, "\(e) in \(problems)") }
         #expect(problems.count == expected.count, "\(problems)")

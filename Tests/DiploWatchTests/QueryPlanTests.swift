@@ -159,6 +159,8 @@ struct QueryPlanTests {
         try store.recordSinkDelivery(sink: "hook", alert: 1, now: now)
         try store.recordSinkFailure(sink: "hook", alert: 2, error: "HTTP 500", now: now, maxAttempts: 3, firstRetry: 1)
         _ = try store.sinkStatuses()
+        _ = try store.participantCountries()
+        _ = try store.alertTopics()
     }
 
     @Test func noStatementScansAGrowingTable() async throws {

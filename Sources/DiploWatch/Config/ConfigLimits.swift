@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 #if canImport(Glibc)
@@ -34,8 +35,13 @@ enum URLCheck {
 
 /// The checks on the country and body codes a topic names.
 enum CountryCodes {
-    static func problem(_ code: String) -> String? {
-        if code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) { return nil }
+    static func problem(_ code: String, userDictionaries: Bool = false) -> String? {
+        if code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+            if Lexicon.actorCodes[code] != nil || userDictionaries { return nil }
+            let near = Lexicon.actorCodes.keys.filter { $0.first == code.first }.sorted().prefix(12)
+            let listed = (near.isEmpty ? ["USA", "CHN", "EU", "UN"] : Array(near)).map { "\($0) (\(Lexicon.actorCodes[$0] ?? ""))" }
+            return "\"\(code)\" is not a known state or body code; known codes include \(listed.joined(separator: ", "))"
+        }
         if code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
             return "\"\(code)\": codes are written in capitals: \(code.uppercased())"
         }

@@ -28,9 +28,16 @@ extension ConfigLoader {
     /// only; its problems are named by its own file and line, like the config's.
     static func addIncludedFeeds(to config: inout Config, file: String) throws(ConfigError) {
         var problems: [ConfigProblem] = []
+        // The line of the include key in the config itself, for a file it names that cannot be read.
+        let own = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        let includeLine =
+            own.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("include") }.map { $0 + 1 } ?? 1
         for path in includedFiles(of: config) {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                problems.append(ConfigProblem(file: path, line: nil, key: "-", message: "cannot read the file (included by \(file))"))
+                problems.append(
+                    ConfigProblem(
+                        file: file, line: includeLine, key: "daemon.include", message: "cannot read \(path), which it includes"))
                 continue
             }
             let document = try? TOMLDocument(parsing: text)

@@ -231,7 +231,7 @@ public enum ConfigLoader {
                     problem("\(p).status", "unknown status \"\(s)\" (expected occurred, planned, possible, background)")
                 }
                 for code in topic.countries {
-                    if let why = CountryCodes.problem(code) { problem("\(p).countries", why) }
+                    if let why = CountryCodes.problem(code, userDictionaries: c.dictionaries != nil) { problem("\(p).countries", why) }
                 }
                 if c.topics.contains(where: { $0.name == name }) { problem("\(p).name", "duplicate topic \"\(name)\"") }
                 c.topics.append(topic)

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import GRDB
 
@@ -7,19 +8,27 @@ extension Store {
         try read { db in try self.sources(db, development: id) }
     }
 
-    /// The country and body codes of stored participants, each with the names it appears under.
+    /// The country and body codes of stored participants, each with the names it appears under
+    /// (the built-in name; stored names are not read, so this costs a seek per code, not a scan).
     public func participantCountries() throws(StoreError) -> [String: Set<String>] {
-        try read { db in
-            var out: [String: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT DISTINCT country, name FROM participants WHERE country IS NOT NULL") {
-                out[row["country"], default: []].insert(row["name"])
-            }
-            return out
-        }
+        let codes = try read { db in try String.fetchAll(db, sql: Self.distinctSQL(column: "country", table: "participants")) }
+        var out: [String: Set<String>] = [:]
+        for code in codes { out[code] = Lexicon.actorCodes[code].map { [$0] } ?? [] }
+        return out
     }
 
     /// The topics alerts were raised for.
     public func alertTopics() throws(StoreError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT topic FROM alerts")) }
+        try read { db in Set(try String.fetchAll(db, sql: Self.distinctSQL(column: "topic", table: "alerts"))) }
+    }
+
+    /// The distinct values of an indexed column, one index seek per value (a loose index scan)
+    /// instead of a walk of the whole index.
+    static func distinctSQL(column: String, table: String) -> String {
+        """
+        WITH RECURSIVE v(x) AS (SELECT MIN(\(column)) FROM \(table) \
+        UNION ALL SELECT (SELECT MIN(\(column)) FROM \(table) WHERE \(column) > v.x) FROM v WHERE v.x IS NOT NULL) \
+        SELECT x FROM v WHERE x IS NOT NULL
+        """
     }
 }

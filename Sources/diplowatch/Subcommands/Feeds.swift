@@ -23,7 +23,9 @@ extension Feeds {
                 let store = try openReadOnly(config)
                 let states = Dictionary(try store.feedStates().map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
                 if json {
-                    for f in config.feeds { emit(Redact.text(try JSONOutput.string(FeedStatusRecord(feed: f, state: states[f.url]), pretty: false))) }
+                    for f in config.feeds {
+                        emit(Redact.text(try JSONOutput.string(FeedStatusRecord(feed: f, state: states[f.url]), pretty: false)))
+                    }
                     return
                 }
                 for f in config.feeds {

@@ -104,13 +104,13 @@ struct AttributionTests {
     }
 
     @Test func officesDatedToTheMonthResolveByTheArticlesDate() {
-        // Given two holders of an invented office, dated to the month only
-        let people = "Ana Lima|PER|foreign minister|2019-05|2021-02|\nBea Rojas|PER|foreign minister|2021-02||\n"
+        // Given two holders of an office of an invented state, dated to the month only
+        let people = "Ana Lima|XYZ|foreign minister|2019-05|2021-02|\nBea Rojas|XYZ|foreign minister|2021-02||\n"
         let lexicon = Lexicon(extraDictionaries: ["people": people])
         let day = { (iso: String) in CalendarDay(iso: iso)!.dayNumber }
         #expect(
-            lexicon.holder(code: "PER", office: "foreign minister", day: day("2020-06-01")).map { lexicon.people[$0].name } == "Ana Lima")
+            lexicon.holder(code: "XYZ", office: "foreign minister", day: day("2020-06-01")).map { lexicon.people[$0].name } == "Ana Lima")
         #expect(
-            lexicon.holder(code: "PER", office: "foreign minister", day: day("2022-06-01")).map { lexicon.people[$0].name } == "Bea Rojas")
+            lexicon.holder(code: "XYZ", office: "foreign minister", day: day("2022-06-01")).map { lexicon.people[$0].name } == "Bea Rojas")
     }
 }
