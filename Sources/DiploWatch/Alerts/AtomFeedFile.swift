@@ -51,44 +51,28 @@ public struct AtomFeedFile: Sendable {
         let d = a.development.record
         var title = "[\(a.topic)] \(DevelopmentFormatter.line(d))"
         if a.kind != "new" { title = "\(a.kind): " + title }
-        var html = "<p>\(escape(d.evidence))</p>\n"
-        if let held = a.heldBack { html += "<p>\(held) more alerts for \(escape(a.topic)) were held back this hour.</p>\n" }
+        var html = "<p>\(XMLEscape.text(d.evidence))</p>\n"
+        if let held = a.heldBack { html += "<p>\(held) more alerts for \(XMLEscape.text(a.topic)) were held back this hour.</p>\n" }
         if !a.sources.isEmpty {
             html += "<ul>\n"
             for src in a.sources {
-                let label = escape(src.title ?? src.url ?? "source")
-                let link = src.url.map { "<a href=\"\(escape($0))\">\(label)</a>" } ?? label
-                let meta = [src.feed, src.published].compactMap { $0 }.map(escape).joined(separator: ", ")
+                let label = XMLEscape.text(src.title ?? src.url ?? "source")
+                let link = src.url.map { "<a href=\"\(XMLEscape.text($0))\">\(label)</a>" } ?? label
+                let meta = [src.feed, src.published].compactMap { $0 }.map(XMLEscape.text).joined(separator: ", ")
                 html += "<li>\(link)\(meta.isEmpty ? "" : " (\(meta))")</li>\n"
             }
             html += "</ul>\n"
         }
         var s = "  <entry>\n    <id>urn:diplowatch:alert:\(a.id):development:\(a.development.id)</id>\n"
-        s += "    <title>\(escape(title))</title>\n    <updated>\(a.time)</updated>\n"
+        s += "    <title>\(XMLEscape.text(title))</title>\n    <updated>\(a.time)</updated>\n"
         if let published = a.sources.compactMap(\.published).first { s += "    <published>\(published)</published>\n" }
-        if let url = a.sources.compactMap(\.url).first { s += "    <link rel=\"alternate\" href=\"\(escape(url))\"/>\n" }
-        s += "    <category term=\"\(escape(a.topic))\"/>\n"
-        s += "    <summary>\(escape(d.evidence))</summary>\n"
-        s += "    <content type=\"html\">\(escape(html))</content>\n  </entry>\n"
+        if let url = a.sources.compactMap(\.url).first { s += "    <link rel=\"alternate\" href=\"\(XMLEscape.text(url))\"/>\n" }
+        s += "    <category term=\"\(XMLEscape.text(a.topic))\"/>\n"
+        s += "    <summary>\(XMLEscape.text(d.evidence))</summary>\n"
+        s += "    <content type=\"html\">\(XMLEscape.text(html))</content>\n  </entry>\n"
         return s
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Characters XML 1.0 cannot hold are left out.
-                if u.value < 0x20 && u != "\n" && u != "\t" && u != "\r" { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
 }
 
 /// The alert log with the Atom file kept beside it: alerts go to the log first; the Atom file

@@ -24,30 +24,25 @@ public enum OPML {
     /// An OPML 2.0 document of `feeds`, grouped in folders by category.
     public static func document(_ feeds: [FeedConfig], title: String, now: Date = Date()) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n"
-        s += "    <title>\(escape(title))</title>\n"
+        s += "    <title>\(XMLEscape.text(title))</title>\n"
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         s += "    <dateCreated>\(f.string(from: now))</dateCreated>\n  </head>\n  <body>\n"
         func outline(_ feed: FeedConfig, indent: String) -> String {
-            let name = escape(feed.name ?? feed.url)
-            return "\(indent)<outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escape(feed.url))\"/>\n"
+            let name = XMLEscape.text(feed.name ?? feed.url)
+            return "\(indent)<outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(XMLEscape.text(feed.url))\"/>\n"
         }
         var categories: [String] = []
         for feed in feeds { if let c = feed.category, !categories.contains(c) { categories.append(c) } }
         for feed in feeds where feed.category == nil { s += outline(feed, indent: "    ") }
         for c in categories {
-            s += "    <outline text=\"\(escape(c))\" title=\"\(escape(c))\">\n"
+            s += "    <outline text=\"\(XMLEscape.text(c))\" title=\"\(XMLEscape.text(c))\">\n"
             for feed in feeds where feed.category == c { s += outline(feed, indent: "      ") }
             s += "    </outline>\n"
         }
         return s + "  </body>\n</opml>\n"
-    }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     final class Reader: NSObject, XMLParserDelegate {
