@@ -270,6 +270,12 @@ struct ConfigLoaderTests {
         #expect(problems.count == expected.count, "\(problems)")
     }
 
+    /// An unknown table written only as an array of tables or through dotted members has a line.
+    @Test func unknownArrayTablesAndDottedTablesNameTheirLine() {
+        #expect(Self.problems("version = 1\n[[top]]\nx = 1\n").first?.hasPrefix("c.toml:2: top: unknown key") == true)
+        #expect(Self.problems("version = 1\nd.x.y = 1\n").first?.hasPrefix("c.toml:2: d: unknown key") == true)
+    }
+
     /// Syntax errors and keys in nested dotted form name their line and key, never "-".
     @Test func dottedKeysAndSyntaxErrorsNameLineAndKey() {
         #expect(

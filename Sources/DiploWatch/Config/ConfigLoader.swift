@@ -473,6 +473,8 @@ struct KeyLines {
 
     func line(of key: String) -> Int? {
         if let n = map[key] { return n }
+        // A table written only through its members or as an array (`[[top]]` records `top[0]`).
+        if let n = map.filter({ $0.key.hasPrefix(key + ".") || $0.key.hasPrefix(key + "[") }).map(\.value).min() { return n }
         var k = key
         while let cut = k.lastIndex(where: { $0 == "." || $0 == "[" }) {
             k = String(k[..<cut])
