@@ -49,7 +49,7 @@ struct CrashTests {
 
     static func config(_ dir: String, feeds: [String]) -> String {
         var s =
-            "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\nconcurrency = 1\npoll_interval = \"1h\"\n\n[alerts]\nlog = \"\(dir)/alerts.jsonl\"\n"
+            "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\nconcurrency = 1\npoll_interval = \"1h\"\n\n[alerts]\nmax_age = \"36500d\"\nlog = \"\(dir)/alerts.jsonl\"\n"
         for f in feeds { s += "\n[[feeds]]\nurl = \"\(f)\"\n" }
         return s + "\n[[topics]]\nname = \"all\"\n\n[[topics]]\nname = \"deals\"\ntypes = [\"AGREE\"]\n"
     }

@@ -24,7 +24,8 @@ struct EndToEndTests {
     )
 
     func config(dir: String, feeds: [String], extra: String = "") -> String {
-        var s = "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\npoll_interval = \"2s\"\n\n[alerts]\nlog = \"\(dir)/alerts.jsonl\"\n"
+        var s =
+            "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\npoll_interval = \"2s\"\n\n[alerts]\nmax_age = \"36500d\"\nlog = \"\(dir)/alerts.jsonl\"\n"
         for f in feeds { s += "\n[[feeds]]\nurl = \"\(f)\"\n" }
         s += "\n[[topics]]\nname = \"us-china\"\ncountries = [\"USA\", \"CHN\"]\n" + extra
         return s

@@ -23,7 +23,8 @@ struct SecurityTests {
     }
 
     static func config(_ dir: String, feeds: [String], format: String = "text", extra: String = "") -> String {
-        var s = "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\n\n[alerts]\nlog = \"\(dir)/alerts.log\"\nformat = \"\(format)\"\n"
+        var s =
+            "[daemon]\ndatabase = \"\(dir)/db.sqlite\"\n\n[alerts]\nmax_age = \"36500d\"\nlog = \"\(dir)/alerts.log\"\nformat = \"\(format)\"\n"
         for f in feeds { s += "\n[[feeds]]\nurl = \"\(f)\"\n" }
         return s + "\n[[topics]]\nname = \"us-china\"\ncountries = [\"USA\", \"CHN\"]\n" + extra
     }

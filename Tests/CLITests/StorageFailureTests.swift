@@ -23,7 +23,7 @@ struct StorageFailureTests {
 
     static func config(_ dir: String, database: String, feeds: [String], metrics: String? = nil) -> String {
         var s = "[daemon]\ndatabase = \"\(database)\"\n" + (metrics.map { "metrics = \"\($0)\"\n" } ?? "")
-        s += "\n[alerts]\nlog = \"\(dir)/alerts.jsonl\"\n"
+        s += "\n[alerts]\nmax_age = \"36500d\"\nlog = \"\(dir)/alerts.jsonl\"\n"
         for f in feeds { s += "\n[[feeds]]\nurl = \"\(f)\"\n" }
         return s + "\n[[topics]]\nname = \"all\"\n"
     }

@@ -136,7 +136,10 @@ struct AlertDeliveryTests {
         let log = dir + "/alerts.txt"
         try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .text)).deliverPending()
         let line = try #require(lines(log).first)
-        #expect(line.contains(" #1 [deals] new: 2026-11-23 AGREE occurred: India (IND) – Japan (JPN)"))
+        #expect(
+            line.hasSuffix(
+                " #1 [deals] new: AGREE occurred: India (IND) – Japan (JPN), on 2026-11-23 — "
+                    + "\"Japan and India signed a trade agreement on Monday.\" https://t.example/0"), "\(line)")
         #expect(AlertLogSink.mark(in: line) == DeliveredMark(id: 1, topic: "deals", developmentID: nil))
     }
 }

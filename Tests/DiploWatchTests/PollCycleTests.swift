@@ -25,6 +25,7 @@ struct PollCycleTests {
         var config = Config()
         config.daemon.database = dir + "/db.sqlite"
         config.alerts.log = dir + "/alerts.jsonl"
+        config.alerts.policy = .any  // the fixtures are dated 2024: no age limit
         config.feeds = ["/a.rss", "/b.rss", "/broken.rss"].map { FeedConfig(url: server.url($0)) }
         config.topics = [TopicConfig(name: "france-india", countries: ["FRA", "IND"]), TopicConfig(name: "china", countries: ["CHN"])]
         let store = try Store(path: config.daemon.database)
@@ -63,6 +64,7 @@ struct PollCycleTests {
         var config = Config()
         config.daemon.database = dir + "/db.sqlite"
         config.alerts.log = dir + "/alerts.jsonl"
+        config.alerts.policy = .any  // the fixtures are dated 2024: no age limit
         config.feeds = ["/a.rss", "/b.rss", "/c.rss"].map { FeedConfig(url: server.url($0)) }
         let commits = Commits()
         let store = try Store(path: config.daemon.database, readOnly: false, trace: { commits.count($0) })
@@ -105,6 +107,7 @@ struct PollCycleTests {
         var config = Config()
         config.daemon.database = dir + "/db.sqlite"
         config.alerts.log = dir + "/alerts.jsonl"
+        config.alerts.policy = .any  // the fixtures are dated 2024: no age limit
         config.daemon.retention = 3600
         config.daemon.metrics = dir + "/metrics/diplowatch.prom"
         config.feeds = [FeedConfig(url: server.url("/a.rss"))]
@@ -136,6 +139,7 @@ struct PollCycleTests {
         var config = Config()
         config.daemon.database = dir + "/db.sqlite"
         config.alerts.log = dir + "/alerts.jsonl"
+        config.alerts.policy = .any  // the fixtures are dated 2024: no age limit
         config.feeds = [FeedConfig(url: server.url("/a.rss"), interval: 3600)]
         let store = try Store(path: config.daemon.database)
         let first = await cycle(config, store: store).run(onlyDue: true)

@@ -128,6 +128,15 @@ struct QueryPlanTests {
             let e = FeedEntry(id: guid, title: "t", link: link, published: now, summary: Fixtures.meeting.text)
             _ = try store.unknown([IncomingArticle(feedURL: feeds[1].url, feedTitle: nil, entry: e, text: Fixtures.meeting.text)])
         }
+        // A development only the limited topic matches, over its limit: held for good, then told
+        // by a digest.
+        let deal = FeedEntry(
+            id: "deal", title: "Deal", link: "https://a.example/deal", published: now,
+            summary: "Japan and India signed a trade agreement on Monday.")
+        _ = try store.ingest(
+            IncomingArticle(feedURL: feeds[0].url, feedTitle: nil, entry: deal, text: deal.summary!),
+            developments: extractor.extract(Article(text: deal.summary!, published: Store.isoDay(now))), topics: [topics[1]],
+            policy: AlertPolicy(), now: now)
         try store.raiseDigests(topics: topics, now: now.addingTimeInterval(7200))
         _ = try store.hasUndeliveredAlerts()
         let pending = try store.undeliveredAlerts()

@@ -21,13 +21,7 @@ public struct AlertLogSink: AlertSink {
         case .jsonl:
             return (try? Store.json(alert)) ?? "{}"
         case .text:
-            let d = alert.development.record
-            var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): "
-            if let n = alert.heldBack { s += "\(n) alerts held back by the topic's rate limit; the latest: " }
-            s += DevelopmentFormatter.line(d)
-            if let src = alert.sources.first { s += " — \(src.title ?? "") \(src.url ?? "")" }
-            // Text is for people and terminals: a feed's control characters are neutralised.
-            return TerminalText.safe(s)
+            return AlertText.line(alert)
         }
     }
 
@@ -81,9 +75,21 @@ public struct AlertLogSink: AlertSink {
 
     /// The line is the one this sink writes for the alert, byte for byte: in JSON it carries the
     /// database's identity, so a recreated database never mistakes an old log's line for its own.
+    /// A JSON line written by an older version (another shape, such as one topic per line) is
+    /// recognised by the same identity: its id, its development and this database's name.
     public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
         guard let written = mark.line else { return false }
-        return written == line(alert)
+        if written == line(alert) { return true }
+        struct Dev: Decodable { var id: Int64 }
+        struct Head: Decodable {
+            var id: Int64
+            var database: String?
+            var development: Dev
+        }
+        guard format == .jsonl, let database = alert.database, !database.isEmpty,
+            let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8))
+        else { return false }
+        return h.database == database && h.id == alert.id && h.development.id == alert.development.id
     }
 
     /// Reads the last complete line of the log.
@@ -117,11 +123,9 @@ public struct AlertLogSink: AlertSink {
             guard let h = try? JSONDecoder().decode(Head.self, from: Data(line.utf8)) else { return nil }
             return DeliveredMark(id: h.id, topic: h.topic, developmentID: h.development.id)
         }
-        // text: "<time> #<id> [topic] kind: …"
-        let words = line.split(separator: " ", maxSplits: 3)
-        guard words.count >= 3, words[1].hasPrefix("#"), let id = Int64(words[1].dropFirst()),
-            words[2].hasPrefix("["), words[2].hasSuffix("]")
-        else { return nil }
-        return DeliveredMark(id: id, topic: String(words[2].dropFirst().dropLast()), developmentID: nil)
+        // text: "<time> #<id> [topic, topic] kind: …"
+        guard let m = line.prefixMatch(of: #/\S+ \#(\d+) \[([^\]]*)\] /#), let id = Int64(m.1) else { return nil }
+        let first = m.2.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+        return DeliveredMark(id: id, topic: first, developmentID: nil)
     }
 }

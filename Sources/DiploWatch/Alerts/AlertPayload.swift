@@ -41,11 +41,13 @@ struct AlertPayload: Codable, Sendable {
     var heldBack: Int?
 }
 
-/// One alert, as the alert log and `diplowatch alerts --json` show it.
+/// One alert, as the alert log and `diplowatch alerts --json` show it: one per development and
+/// status, whatever the number of topics it matches.
 public struct Alert: Codable, Sendable, Equatable {
     public var id: Int64
     public var time: String
-    public var topic: String
+    /// Every topic the development matched, in the order they are configured.
+    public var topics: [String]
     public var kind: String
     public var development: StoredDevelopment
     public var sources: [AlertSource]
@@ -55,9 +57,55 @@ public struct Alert: Codable, Sendable, Equatable {
     /// The identity of the database that raised the alert (`Store.identity`).
     public var database: String?
 
+    /// The first of `topics`; kept in the JSON line as `topic` for readers of the one-topic format.
+    public var topic: String { topics.first ?? "" }
+
+    /// The source to read: the article whose sentence is the evidence (stored first; for an update,
+    /// the report that told the advance).
+    public var bestSource: AlertSource? { sources.first }
+
+    public init(
+        id: Int64, time: String, topics: [String], kind: String, development: StoredDevelopment, sources: [AlertSource],
+        heldBack: Int? = nil, database: String? = nil
+    ) {
+        self.id = id
+        self.time = time
+        self.topics = topics
+        self.kind = kind
+        self.development = development
+        self.sources = sources
+        self.heldBack = heldBack
+        self.database = database
+    }
+
     enum CodingKeys: String, CodingKey {
-        case id, time, topic, kind, development, sources, database
+        case id, time, topic, topics, kind, development, sources, database
         case heldBack = "held_back"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        time = try c.decode(String.self, forKey: .time)
+        topics = try c.decodeIfPresent([String].self, forKey: .topics) ?? [try c.decode(String.self, forKey: .topic)]
+        kind = try c.decode(String.self, forKey: .kind)
+        development = try c.decode(StoredDevelopment.self, forKey: .development)
+        sources = try c.decode([AlertSource].self, forKey: .sources)
+        heldBack = try c.decodeIfPresent(Int.self, forKey: .heldBack)
+        database = try c.decodeIfPresent(String.self, forKey: .database)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(time, forKey: .time)
+        try c.encode(topic, forKey: .topic)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(development, forKey: .development)
+        try c.encode(sources, forKey: .sources)
+        try c.encodeIfPresent(heldBack, forKey: .heldBack)
+        try c.encodeIfPresent(database, forKey: .database)
     }
 }
 

@@ -49,7 +49,7 @@ public struct AtomFeedFile: Sendable {
 
     static func entry(_ a: Alert) -> String {
         let d = a.development.record
-        var title = "[\(a.topic)] \(DevelopmentFormatter.line(d))"
+        var title = "[\(a.topics.joined(separator: ", "))] \(DevelopmentFormatter.line(d))"
         if a.kind != "new" { title = "\(a.kind): " + title }
         var html = "<p>\(XMLEscape.text(d.evidence))</p>\n"
         if let held = a.heldBack { html += "<p>\(held) more alerts for \(XMLEscape.text(a.topic)) were held back this hour.</p>\n" }
@@ -66,8 +66,11 @@ public struct AtomFeedFile: Sendable {
         var s = "  <entry>\n    <id>urn:diplowatch:alert:\(a.id):development:\(a.development.id)</id>\n"
         s += "    <title>\(XMLEscape.text(title))</title>\n    <updated>\(a.time)</updated>\n"
         if let published = a.sources.compactMap(\.published).first { s += "    <published>\(published)</published>\n" }
-        if let url = a.sources.compactMap(\.url).first { s += "    <link rel=\"alternate\" href=\"\(XMLEscape.text(url))\"/>\n" }
-        s += "    <category term=\"\(XMLEscape.text(a.topic))\"/>\n"
+        // The best source: the article whose sentence is the evidence.
+        if let url = a.bestSource?.url ?? a.sources.compactMap(\.url).first {
+            s += "    <link rel=\"alternate\" href=\"\(XMLEscape.text(url))\"/>\n"
+        }
+        for topic in a.topics { s += "    <category term=\"\(XMLEscape.text(topic))\"/>\n" }
         s += "    <summary>\(XMLEscape.text(d.evidence))</summary>\n"
         s += "    <content type=\"html\">\(XMLEscape.text(html))</content>\n  </entry>\n"
         return s

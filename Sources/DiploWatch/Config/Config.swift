@@ -101,6 +101,8 @@ public struct AlertSettings: Sendable, Equatable {
     public var execs: [ExecConfig] = []
     /// An Atom 1.0 file of the latest alerts, rewritten atomically as they are delivered.
     public var atom: String?
+    /// What raises an alert at all (`max_age`).
+    public var policy = AlertPolicy()
 
     public init() {}
 }

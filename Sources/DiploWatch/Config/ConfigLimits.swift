@@ -13,6 +13,7 @@ extension ConfigLoader {
         static let deadAfter: ClosedRange<Double> = 60...(365 * 86400)
         static let timeout: ClosedRange<Double> = 0.1...3600
         static let retention: ClosedRange<Double> = 3600...(100 * 365 * 86400)
+        static let maxAge: ClosedRange<Double> = 60...(100 * 365 * 86400)
     }
 }
 

@@ -141,7 +141,8 @@ public enum ConfigLoader {
                 c.daemon.include = strings(t, "daemon.include")
             }
             if let t = table(root, "alerts") {
-                allow(t, "alerts", ["log", "format", "webhook", "exec", "atom"])
+                allow(t, "alerts", ["log", "format", "webhook", "exec", "atom", "max_age"])
+                if let d = duration(t, "alerts.max_age", Limits.maxAge) { c.alerts.policy.maxAge = d }
                 if let s = path(t, "alerts.log") { c.alerts.log = expand(s) }
                 if let s = path(t, "alerts.atom") { c.alerts.atom = expand(s) }
                 if let s = string(t, "alerts.format") {

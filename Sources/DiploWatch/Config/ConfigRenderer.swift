@@ -20,6 +20,7 @@ public enum ConfigRenderer {
         if let m = c.daemon.metrics { s += "metrics = \(q(m))\n" }
         s += "\n"
         s += "[alerts]\nlog = \(q(c.alerts.log))\nformat = \(q(c.alerts.format.rawValue))\n"
+        s += "max_age = \(q(ConfigDuration.format(c.alerts.policy.maxAge)))\n"
         if let a = c.alerts.atom { s += "atom = \(q(a))\n" }
         if let d = c.dictionaries { s += "\n[extraction]\ndictionaries = \(q(d))\n" }
         for f in c.feeds {

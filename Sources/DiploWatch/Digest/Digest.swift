@@ -19,11 +19,11 @@ public struct Digest: Sendable {
         public var alerts: [Alert]
     }
 
-    /// By topic, the busiest first.
-    public var byTopic: [Group] { Self.groups(alerts) { [$0.topic] } }
+    /// By topic, the busiest first: an alert for several topics is listed under each.
+    public var byTopic: [Group] { Self.groups(alerts) { $0.topics } }
 
     /// By the set of countries and bodies taking part ("CHN–USA"), the busiest first. A development
-    /// seen under several topics counts once here.
+    /// alerted again (an update, a digest) counts once here.
     public var byCountries: [Group] {
         var seen: Set<Int64> = []
         let unique = alerts.reversed().filter { seen.insert($0.development.id).inserted }.reversed()
@@ -52,11 +52,7 @@ public struct Digest: Sendable {
     }
 
     /// The evidence sentence, shortened at a word to about `limit` characters.
-    static func shorten(_ s: String, limit: Int = 200) -> String {
-        guard s.count > limit else { return s }
-        let cut = s.prefix(limit)
-        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
-    }
+    static func shorten(_ s: String, limit: Int = 200) -> String { AlertText.shorten(s, limit: limit) }
 
     /// Plain text: two sections, each group a heading, each alert three lines.
     public var text: String {

@@ -263,7 +263,7 @@ public struct PollCycle: Sendable {
             if Task.isShuttingDownGracefully { return }
             do {
                 try store.savePages(prepared.pages, now: now)
-                let o = try await store.ingest(batch: prepared.batch, topics: config.topics, now: now)
+                let o = try await store.ingest(batch: prepared.batch, topics: config.topics, policy: config.alerts.policy, now: now)
                 report.newArticles += o.newArticles
                 report.newDevelopments += o.newDevelopments
                 report.alerts += o.alerts

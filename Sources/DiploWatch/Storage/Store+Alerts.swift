@@ -5,15 +5,55 @@ import GRDB
 extension Store {
     func alert(from row: Row) throws -> Alert {
         let payload = try JSONDecoder().decode(AlertPayload.self, from: Data((row["payload"] as String).utf8))
+        var topics = (try? JSONDecoder().decode([String].self, from: Data(((row["topics"] as String?) ?? "[]").utf8))) ?? []
+        if topics.isEmpty { topics = [row["topic"]] }
         return Alert(
-            id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topic: row["topic"],
+            id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topics: topics,
             kind: row["kind"], development: payload.development, sources: payload.sources, heldBack: payload.heldBack,
             database: identity.isEmpty ? nil : identity)
     }
 
+    /// Raises one alert for a development that is new or has advanced: one row whatever the number
+    /// of topics it matches, listing them in the order they are configured. `max_per_hour` is kept
+    /// per topic: a topic over its limit records the alert as held for it, and the alert is held
+    /// (not written) only when every topic it matches is over its limit. Returns whether an alert
+    /// to be written was raised.
+    func raiseAlert(
+        _ db: Database, development devID: Int64, kind: String, record: Development, topics matching: [TopicConfig], now: Date
+    ) throws -> Bool {
+        guard !matching.isEmpty else { return false }
+        let heldFor = try matching.map { t in try t.maxPerHour.map { try self.sentInLastHour(db, topic: t.name, now: now) >= $0 } ?? false }
+        let held = heldFor.allSatisfy { $0 }
+        let sources = try self.sources(db, development: devID, evidence: record.evidence)
+        let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
+        let names = matching.map(\.name)
+        try db.run(
+            sql: """
+                INSERT OR IGNORE INTO alerts (development_id, topic, topics, kind, status, created, payload, held)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [devID, names[0], try Self.json(names), kind, record.status, now.timeIntervalSince1970, payload, held ? 1 : 0])
+        guard db.changesCount > 0 else { return false }
+        let id = db.lastInsertedRowID
+        for (name, h) in zip(names, heldFor) {
+            try db.run(
+                sql: "INSERT OR IGNORE INTO alert_topics (alert_id, topic, held, created) VALUES (?, ?, ?, ?)",
+                arguments: [id, name, h ? 1 : 0, now.timeIntervalSince1970])
+        }
+        return !held
+    }
+
+    /// Alerts of a topic raised in the hour before `now` that counted against its rate limit.
+    func sentInLastHour(_ db: Database, topic: String, now: Date) throws -> Int {
+        try Int.fetchOne(
+            try db.cachedStatement(sql: "SELECT COUNT(*) FROM alert_topics WHERE topic = ? AND held = 0 AND created > ?"),
+            arguments: [topic, now.timeIntervalSince1970 - 3600]) ?? 0
+    }
+
     /// For each rate-limited topic whose window has room again (or whose oldest held alert is an
-    /// hour old), one `digest` alert: the latest held development and how many were held. Made in
-    /// one transaction with marking them, so a digest is raised once and delivered like any alert.
+    /// hour old), one `digest` alert: the latest held development and how many were held. Only
+    /// alerts held for every topic they match count (one written for another topic was seen). Made
+    /// in one transaction with marking them, so a digest is raised once and delivered like any alert.
     @discardableResult
     public func raiseDigests(topics: [TopicConfig], now: Date) throws(StoreError) -> Int {
         let limited = topics.compactMap { t in t.maxPerHour.map { (t.name, $0) } }
@@ -23,26 +63,33 @@ extension Store {
             for (topic, limit) in limited {
                 let held = try Row.fetchAll(
                     db,
-                    sql:
-                        "SELECT id, development_id, created, payload FROM alerts WHERE topic = ? AND held = 1 AND digested = 0 ORDER BY id",
+                    sql: """
+                        SELECT a.id, a.development_id, a.created, a.payload, a.held FROM alert_topics t JOIN alerts a ON a.id = t.alert_id
+                        WHERE t.topic = ? AND t.held = 1 AND t.digested = 0 ORDER BY t.alert_id
+                        """,
                     arguments: [topic])
-                guard let oldest = held.first, let latest = held.last else { continue }
+                let unseen = held.filter { ($0["held"] as Int) == 1 }
+                guard let oldest = held.first, let last = held.last else { continue }
                 let windowOpen = try self.sentInLastHour(db, topic: topic, now: now) < limit
                 guard windowOpen || (oldest["created"] as Double) <= now.timeIntervalSince1970 - 3600 else { continue }
-                var payload = try JSONDecoder().decode(AlertPayload.self, from: Data((latest["payload"] as String).utf8))
-                payload.heldBack = held.count
                 try db.run(
-                    sql: "UPDATE alerts SET digested = 1 WHERE topic = ? AND held = 1 AND digested = 0 AND id <= ?",
-                    arguments: [topic, latest["id"] as Int64])
+                    sql: "UPDATE alert_topics SET digested = 1 WHERE topic = ? AND held = 1 AND digested = 0 AND alert_id <= ?",
+                    arguments: [topic, last["id"] as Int64])
+                guard let latest = unseen.last else { continue }
+                var payload = try JSONDecoder().decode(AlertPayload.self, from: Data((latest["payload"] as String).utf8))
+                payload.heldBack = unseen.count
                 try db.run(
                     sql: """
-                        INSERT INTO alerts (development_id, topic, kind, status, created, payload)
-                        VALUES (?, ?, 'digest', ?, ?, ?)
+                        INSERT INTO alerts (development_id, topic, topics, kind, status, created, payload)
+                        VALUES (?, ?, ?, 'digest', ?, ?, ?)
                         """,
                     arguments: [
-                        latest["development_id"] as Int64, topic, "digest \(latest["id"] as Int64)", now.timeIntervalSince1970,
-                        try Self.json(payload),
+                        latest["development_id"] as Int64, topic, try Self.json([topic]), "digest \(latest["id"] as Int64) \(topic)",
+                        now.timeIntervalSince1970, try Self.json(payload),
                     ])
+                try db.run(
+                    sql: "INSERT INTO alert_topics (alert_id, topic, held, created) VALUES (?, ?, 0, ?)",
+                    arguments: [db.lastInsertedRowID, topic, now.timeIntervalSince1970])
                 raised += 1
             }
             return raised
@@ -93,8 +140,7 @@ extension Store {
                 args.append(since.timeIntervalSince1970)
             }
             if let topic {
-                // With a time filter too, the `created` index narrows more than the topic does.
-                sql += since == nil ? " AND topic = ?" : " AND +topic = ?"
+                sql += " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
                 args.append(topic)
             }
             // With a time filter, the newest by time: read backwards along the `created` index and

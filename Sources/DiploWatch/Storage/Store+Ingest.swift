@@ -68,10 +68,10 @@ extension Store {
 
     /// Stores an article, its developments, and the alerts they raise, in one transaction:
     /// an alert exists exactly when its development does (the outbox).
-    public func ingest(_ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws(StoreError)
-        -> IngestOutcome
-    {
-        try write { db in try self.ingest(db, article, developments: developments, topics: topics, now: now) }
+    public func ingest(
+        _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], policy: AlertPolicy = .any, now: Date
+    ) throws(StoreError) -> IngestOutcome {
+        try write { db in try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now) }
     }
 
     /// Which of a feed's articles are new: one read for the whole feed, before extraction.
@@ -85,13 +85,13 @@ extension Store {
 
     /// Stores a feed's articles (with their developments, empty for known ones) and the alerts they
     /// raise in one transaction.
-    public func ingest(batch: [(article: IncomingArticle, developments: [Development])], topics: [TopicConfig], now: Date)
-        async throws(StoreError) -> IngestOutcome
-    {
+    public func ingest(
+        batch: [(article: IncomingArticle, developments: [Development])], topics: [TopicConfig], policy: AlertPolicy = .any, now: Date
+    ) async throws(StoreError) -> IngestOutcome {
         try await asyncWrite { db in
             var total = IngestOutcome()
             for (article, developments) in batch {
-                let o = try self.ingest(db, article, developments: developments, topics: topics, now: now)
+                let o = try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now)
                 total.newDevelopments += o.newDevelopments
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
@@ -101,9 +101,9 @@ extension Store {
         }
     }
 
-    func ingest(_ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws
-        -> IngestOutcome
-    {
+    func ingest(
+        _ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], policy: AlertPolicy, now: Date
+    ) throws -> IngestOutcome {
         do {
             var outcome = IngestOutcome()
             let feed = try self.feedID(db, url: article.feedURL)
@@ -145,6 +145,8 @@ extension Store {
                     if (Self.statusRank[d.status] ?? 0) > (Self.statusRank[old] ?? 0) {
                         var record = try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8))
                         record.status = d.status
+                        // The sentence that tells the advance is the news now.
+                        record.evidence = d.evidence
                         if d.date != nil { record.date = d.date }
                         record.location = record.location ?? d.location
                         record.topics = Array(Set(record.topics + d.topics)).sorted()
@@ -180,42 +182,29 @@ extension Store {
                 try db.run(
                     sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
                     arguments: [devID, articleID, d.evidence])
-                guard let (kind, record) = announced else { continue }
+                guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else { continue }
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
-                guard !matching.isEmpty else { continue }
-                let sources = try self.sources(db, development: devID)
-                let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
-                for t in matching {
-                    let held = try t.maxPerHour.map { try self.sentInLastHour(db, topic: t.name, now: now) >= $0 } ?? false
-                    try db.run(
-                        sql: """
-                            INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload, held)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [devID, t.name, kind, record.status, now.timeIntervalSince1970, payload, held ? 1 : 0])
-                    if db.changesCount > 0, !held { outcome.alerts += 1 }
+                if try self.raiseAlert(db, development: devID, kind: kind, record: record, topics: matching, now: now) {
+                    outcome.alerts += 1
                 }
             }
             return outcome
         }
     }
 
-    /// Alerts of a topic raised in the hour before `now` that are (or will be) written on their own.
-    func sentInLastHour(_ db: Database, topic: String, now: Date) throws -> Int {
-        try Int.fetchOne(
-            try db.cachedStatement(sql: "SELECT COUNT(*) FROM alerts WHERE topic = ? AND held = 0 AND created > ?"),
-            arguments: [topic, now.timeIntervalSince1970 - 3600]) ?? 0
-    }
-
-    func sources(_ db: Database, development: Int64) throws -> [AlertSource] {
-        try Row.fetchAll(
+    /// A development's sources: first the article whose sentence is `evidence` (by default the
+    /// one that first reported it, the lowest article id), then the others by publication time.
+    func sources(_ db: Database, development: Int64, evidence: String? = nil) throws -> [AlertSource] {
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT COALESCE(f.title, f.name, f.url) AS feed, a.title, a.url, a.published
+                SELECT a.id, s.evidence, COALESCE(f.title, f.name, f.url) AS feed, a.title, a.url, a.published
                 FROM development_sources s JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id
                 WHERE s.development_id = ? ORDER BY a.published, a.id
-                """, arguments: [development]
-        ).map { row in
+                """, arguments: [development])
+        let told = evidence.flatMap { e in rows.filter { $0["evidence"] as String == e }.last }
+        let first = (told ?? rows.min { ($0["id"] as Int64) < ($1["id"] as Int64) }).map { $0["id"] as Int64 }
+        return (rows.filter { $0["id"] as Int64 == first } + rows.filter { $0["id"] as Int64 != first }).map { row in
             AlertSource(
                 feed: row["feed"], title: row["title"], url: row["url"],
                 published: (row["published"] as Double?).map { RFC3339.string(Date(timeIntervalSince1970: $0)) })

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// The articles a development was read from, oldest first: feed, title, URL, publication time.
+    /// The articles a development was read from, the evidence's first, then oldest first: feed,
+    /// title, URL, publication time.
     public func sources(development id: Int64) throws(StoreError) -> [AlertSource] {
         try read { db in try self.sources(db, development: id) }
     }
@@ -19,7 +20,7 @@ extension Store {
 
     /// The topics alerts were raised for.
     public func alertTopics() throws(StoreError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: Self.distinctSQL(column: "topic", table: "alerts"))) }
+        try read { db in Set(try String.fetchAll(db, sql: Self.distinctSQL(column: "topic", table: "alert_topics"))) }
     }
 
     /// The distinct values of an indexed column, one index seek per value (a loose index scan)

@@ -162,6 +162,64 @@ extension Store {
         m.registerMigration("v8p: indexes for queries that grow with time, summary-only re-index") { db in
             try Self.addGrowthIndexes(db)
         }
+        m.registerMigration("v9: one alert per event, per-sink cursors") { db in try Self.oneAlertPerEvent(db) }
         return m
+    }
+}
+
+extension Store {
+    /// Migration v9. An alert was one row per development, topic and status; it becomes one row per
+    /// development and status, its topics in `alert_topics` (each with its own rate-limit state).
+    /// Rows of one event merge into the lowest id, delivered if any of them was (the event is in
+    /// the log already), held only if all were; the autoincrement sequence is untouched, so new
+    /// alerts still get ids above every id ever written. Sinks get a cursor: every alert up to it
+    /// is delivered or given up.
+    static func oneAlertPerEvent(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE alert_topics (
+                  alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+                  topic TEXT NOT NULL,
+                  held INTEGER NOT NULL DEFAULT 0,
+                  digested INTEGER NOT NULL DEFAULT 0,
+                  created DOUBLE NOT NULL,
+                  PRIMARY KEY (alert_id, topic)
+                );
+                CREATE TEMP TABLE alert_merge AS
+                  SELECT a.id, (SELECT MIN(b.id) FROM alerts b WHERE b.development_id = a.development_id AND b.status = a.status) AS keep
+                  FROM alerts a;
+                INSERT INTO alert_topics (alert_id, topic, held, digested, created)
+                  SELECT m.keep, a.topic, a.held, a.digested, a.created FROM alerts a JOIN alert_merge m ON m.id = a.id ORDER BY a.id;
+                ALTER TABLE alerts ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+                UPDATE alerts SET
+                  topics = (SELECT json_group_array(topic) FROM
+                    (SELECT a.topic FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id ORDER BY a.id)),
+                  held = (SELECT MIN(a.held) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id),
+                  delivered_at = (SELECT MIN(a.delivered_at) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id)
+                  WHERE id IN (SELECT keep FROM alert_merge);
+                CREATE TEMP TABLE sink_merge AS
+                  SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.next_attempt_at) AS next_attempt_at,
+                    MIN(d.delivered_at) AS delivered_at, CASE WHEN MIN(d.delivered_at) IS NULL THEN MIN(d.failed_at) END AS failed_at,
+                    MAX(d.last_error) AS last_error
+                  FROM sink_deliveries d JOIN alert_merge m ON m.id = d.alert_id GROUP BY m.keep, d.sink;
+                DELETE FROM sink_deliveries;
+                INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error)
+                  SELECT alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error FROM sink_merge;
+                DELETE FROM alerts WHERE id NOT IN (SELECT keep FROM alert_merge);
+                DROP TABLE alert_merge;
+                DROP TABLE sink_merge;
+                DROP INDEX IF EXISTS alerts_topic_held_created;
+                DROP INDEX IF EXISTS alerts_held_pending;
+                CREATE UNIQUE INDEX alerts_event ON alerts(development_id, status);
+                CREATE INDEX alert_topics_rate ON alert_topics(topic, held, created);
+                CREATE INDEX alert_topics_topic ON alert_topics(topic, alert_id);
+                CREATE INDEX alert_topics_held_pending ON alert_topics(topic, alert_id) WHERE held = 1 AND digested = 0;
+                ALTER TABLE sinks ADD COLUMN cursor INTEGER NOT NULL DEFAULT 0;
+                UPDATE sinks SET cursor = COALESCE(
+                  (SELECT MIN(a.id) - 1 FROM alerts a WHERE a.id > sinks.baseline AND a.held = 0 AND NOT EXISTS
+                    (SELECT 1 FROM sink_deliveries d WHERE d.alert_id = a.id AND d.sink = sinks.name
+                     AND (d.delivered_at IS NOT NULL OR d.failed_at IS NOT NULL))),
+                  MAX(baseline, (SELECT COALESCE(MAX(id), 0) FROM alerts)));
+                """)
     }
 }
