@@ -168,7 +168,7 @@ struct EndToEndTests {
         #expect(waitUntil(10) { ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "").contains("config reload refused") })
         let stderrText = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         #expect(stderrText.contains("<3>config reload refused"))
-        #expect(stderrText.contains("diplowatch.toml:15: alerts2: unknown key"))
+        #expect(stderrText.contains("diplowatch.toml:16: alerts2: unknown key"))
         #expect(p.isRunning)
 
         // A line the old TOML parser asserted on ("[") is a syntax error too, not the end of the daemon.

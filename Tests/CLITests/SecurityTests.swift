@@ -89,7 +89,7 @@ struct SecurityTests {
         #expect(check.status == 78)
         #expect(
             check.stderr
-                == "config: \(cfg):18: alerts.webhook[0].secret_file: \(secret) is writable by its group and others (mode 666): refused; chmod go-w \(secret)\n"
+                == "config: \(cfg):19: alerts.webhook[0].secret_file: \(secret) is writable by its group and others (mode 666): refused; chmod go-w \(secret)\n"
         )
         #expect(try CLIRunner.run(["run", "-c", cfg]).status == 78)
         chmod(secret, 0o600)

@@ -12,7 +12,8 @@ public enum EmbeddedDefault {
         return c
     }
 
-    /// Feeds bundled in the binary, by name (`sample:NAME`).
+    /// Feeds bundled in the binary, by name (`sample:NAME`). Their entries carry no date, so they
+    /// count as published when fetched and alert on a first poll whatever `max_age` is.
     public static let samples: [String: String] = [
         "world": """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -24,21 +25,18 @@ public enum EmbeddedDefault {
           <title>US and Chinese top diplomats meet in Kuala Lumpur</title>
           <link>https://example.org/diplowatch-sample/us-china-meeting</link>
           <guid isPermaLink="false">diplowatch-sample-1</guid>
-          <pubDate>Tue, 24 Nov 2026 14:05:00 GMT</pubDate>
           <description>US Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi on Tuesday in Kuala Lumpur, where the two sides discussed tariffs and the Taiwan Strait.</description>
         </item>
         <item>
           <title>EU imposes sanctions on Russian shadow fleet</title>
           <link>https://example.org/diplowatch-sample/eu-sanctions</link>
           <guid isPermaLink="false">diplowatch-sample-2</guid>
-          <pubDate>Mon, 23 Nov 2026 09:30:00 GMT</pubDate>
           <description>The European Union on Monday imposed sanctions on Russia targeting tankers of its shadow fleet, the EU Council said.</description>
         </item>
         <item>
           <title>Harvest festival opens</title>
           <link>https://example.org/diplowatch-sample/festival</link>
           <guid isPermaLink="false">diplowatch-sample-3</guid>
-          <pubDate>Sun, 22 Nov 2026 09:00:00 GMT</pubDate>
           <description>The annual harvest festival opened on Sunday with music and food stalls.</description>
         </item>
         </channel></rss>
