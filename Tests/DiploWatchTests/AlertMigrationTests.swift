@@ -156,6 +156,24 @@ struct AlertMigrationTests {
         #expect(try store.sinkStatuses().first?.pending == 1)
     }
 
+    @Test func aReaderOfADatabaseNotYetMigratedIsToldWhatToDo() throws {
+        // Given a database the upgraded daemon has not opened yet
+        let (path, _) = try oldDatabase([(1, 1, "asia", true, false), (2, 1, "deals", true, false)])
+
+        // When the new CLI reads it (read-only, so it cannot migrate it)
+        let store = try Store(path: path, readOnly: true)
+
+        // Then its alerts and topics read as before, and a topic filter says what to do
+        #expect(try store.alertTopics() == ["asia", "deals"])
+        #expect(try store.alerts().map(\.topics) == [["asia"], ["deals"]])
+        #expect(throws: StoreError.self) { try store.alerts(topic: "asia") }
+        do {
+            _ = try store.alerts(topic: "asia")
+        } catch {
+            #expect(error.message.contains("restart the daemon (or run `diplowatch poll`) to migrate it"), "\(error)")
+        }
+    }
+
     func lines(_ path: String) -> [String] {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }

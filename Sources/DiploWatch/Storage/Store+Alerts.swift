@@ -140,6 +140,8 @@ extension Store {
                 args.append(since.timeIntervalSince1970)
             }
             if let topic {
+                // A read-only reader cannot migrate a database the daemon has not opened since an upgrade.
+                guard try db.tableExists("alert_topics") else { throw SchemaBehind() }
                 sql += " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
                 args.append(topic)
             }
@@ -259,5 +261,12 @@ extension Store {
         try read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM development_sources WHERE development_id = ?", arguments: [id]) ?? 0
         }
+    }
+}
+
+/// A database older than this version, opened read-only: only the daemon (or `poll`) migrates it.
+struct SchemaBehind: Error, CustomStringConvertible {
+    var description: String {
+        "the database predates this version of diplowatch: restart the daemon (or run `diplowatch poll`) to migrate it, then try again"
     }
 }

@@ -20,7 +20,12 @@ extension Store {
 
     /// The topics alerts were raised for.
     public func alertTopics() throws(StoreError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: Self.distinctSQL(column: "topic", table: "alert_topics"))) }
+        // A read-only reader of a database the daemon has not migrated yet (v9) reads the old column.
+        try read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: Self.distinctSQL(column: "topic", table: try db.tableExists("alert_topics") ? "alert_topics" : "alerts")))
+        }
     }
 
     /// The distinct values of an indexed column, one index seek per value (a loose index scan)
