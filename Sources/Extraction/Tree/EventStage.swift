@@ -29,7 +29,7 @@ struct EventStage {
         let speechWords = Set(readings.filter(\.frame.isSpeech).map(\.word))
         var out: [Event] = []
         for r in readings where !r.frame.isSpeech {
-            guard let st = status.status(r.word, ctx.tree, speech: speechWords) else { continue }
+            guard let st = status.status(r.word, ctx.tree, speech: speechWords, type: r.frame.type) else { continue }
             var sources: [Mention] = []
             var targets: [Mention] = []
             for (w, role) in r.roles {
