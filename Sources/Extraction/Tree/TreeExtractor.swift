@@ -34,13 +34,15 @@ struct TreeExtractor: Sendable {
         let time = TemporalResolver(published: published)
         var sentences = SentenceSplitter.split(article.text)
         // The title is read as the sentence it stands for; its evidence is the title as written.
-        var read = sentences
         var titled = false
         if let title = article.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+            // A feed entry with no summary repeats its title as its text: it is read once, as a headline.
+            if sentences == [title] { sentences = [] }
             sentences.insert(title, at: 0)
-            read.insert(HeadlineStage(lexicon: lexicon).sentence(title, parse: parse), at: 0)
             titled = true
         }
+        var read = sentences
+        if titled, let title = sentences.first { read[0] = HeadlineStage(lexicon: lexicon).sentence(title, parse: parse) }
         var memory = ArticleMemory()
         var found: [EventStage.Event] = []
         var tokenized: [[Token]] = []

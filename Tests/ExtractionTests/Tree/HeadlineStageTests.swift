@@ -87,6 +87,25 @@ struct HeadlineStageTests {
         #expect(d.evidence == "Chile to expel Peruvian envoy")
     }
 
+    @Test func anEntryWhoseTextIsItsTitleIsReadOnceAsAHeadline() throws {
+        let draft = HandTrees.tree([
+            "Chile/PROPN/0/root", "to/PART/3/mark", "expel/VERB/1/acl", "Peruvian/ADJ/5/amod", "envoy/NOUN/3/obj", "./PUNCT/1/punct",
+        ])
+        let rewritten = HandTrees.tree([
+            "Chile/PROPN/3/nsubj", "will/AUX/3/aux", "expel/VERB/0/root", "Peruvian/ADJ/5/amod", "envoy/NOUN/3/obj", "./PUNCT/3/punct",
+        ])
+        // The title as written, misread as running text: an act that occurred.
+        let asText = HandTrees.tree([
+            "Chile/PROPN/3/nsubj", "to/ADP/1/case", "expel/VERB/0/root", "Peruvian/ADJ/5/amod", "envoy/NOUN/3/obj",
+        ])
+        let title = "Chile to expel Peruvian envoy"
+        let out = TreeExtractor(lexicon: .builtIn, parse: parser([draft, rewritten, asText])).extract(
+            Article(title: title, text: title, published: "2024-03-06"))
+        let d = try #require(out.first)
+        #expect(out.count == 1)
+        #expect(d.status == "planned")
+    }
+
     @Test func theBodysStatusWinsOverTheHeadlines() throws {
         // Title "Chile to expel Peruvian envoy"; body "Chile expelled the Peruvian envoy on Monday ."
         let draft = HandTrees.tree([
