@@ -58,6 +58,17 @@ struct StatusStageTests {
         #expect(HandTrees.extract([didNot]).isEmpty)
     }
 
+    @Test func aVowToRetaliateIsAThreatMade() throws {
+        // "Chile vowed to retaliate against Peru ."
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "vowed/VERB/0/root/vow", "to/PART/4/mark", "retaliate/VERB/2/xcomp", "against/ADP/6/case",
+            "Peru/PROPN/4/obl", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        #expect(!out.isEmpty)
+        #expect(out.allSatisfy { $0.type == "THREATEN" && $0.status == "occurred" })
+    }
+
     @Test func scopedCuesAndTheirProblems() {
         #expect(StatusStage.scoped("announce@CONSULT,AID").lemma == "announce")
         #expect(StatusStage.scoped("announce@CONSULT,AID").types == ["CONSULT", "AID"])
