@@ -35,6 +35,20 @@ struct HeadlineStageTests {
         #expect(stage.sentence("Kenya urges Uganda to reopen border", parse: parser([draft])) == "Kenya urges Uganda to reopen border.")
     }
 
+    @Test func tellsXToActIsARequest() throws {
+        // "Canadian PM tells Chile to end the raids", as the tagger reads it.
+        let t = HandTrees.tree([
+            "Canadian/ADJ/2/amod", "PM/NOUN/3/nsubj/pm", "tells/VERB/0/root/tell", "Chile/PROPN/3/iobj", "to/PART/6/mark",
+            "end/VERB/3/xcomp", "the/DET/8/det", "raids/NOUN/6/obj/raid", "./PUNCT/3/punct",
+        ])
+        let out = TreeExtractor(lexicon: .builtIn, parse: parser([t])).extract(
+            Article(title: "Canadian PM tells Chile to end the raids", text: "", published: "2024-03-06"))
+        let d = try #require(out.first)
+        #expect(d.type == "REQUEST")
+        #expect(d.participants.first { $0.role == "source" }?.country == "CAN")
+        #expect(d.participants.first { $0.role == "target" }?.country == "CHL")
+    }
+
     @Test func aBareParticipleBeforeAPrepositionIsPassive() {
         let draft = HandTrees.tree([
             "Belarus/PROPN/2/nsubj", "expelled/VERB/0/root/expel", "from/ADP/4/case", "forum/NOUN/2/obl", "./PUNCT/2/punct",
