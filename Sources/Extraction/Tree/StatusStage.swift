@@ -65,6 +65,16 @@ struct StatusStage {
         return out
     }
 
+    /// A date more than about a month before publication: a day over 31 days before, a month
+    /// before the previous one, a year before the last.
+    static func isOld(_ r: TemporalResolver.Resolved, published: CalendarDay) -> Bool {
+        switch r {
+        case .day(let d): return d.dayNumber < published.dayNumber - 31
+        case .month(let d): return (published.year - d.year) * 12 + published.month - d.month > 1
+        case .year(let y): return y < published.year - 1
+        }
+    }
+
     static let timeRelations: Set<String> = ["obl:tmod", "obl:npmod", "nmod:tmod", "obl", "nmod", "advmod", "nmod:unmarked"]
 
     /// The first time expression attached to the trigger or its governors.

@@ -69,6 +69,16 @@ struct StatusStageTests {
         #expect(out.allSatisfy { $0.type == "THREATEN" && $0.status == "occurred" })
     }
 
+    @Test func anOldMonthOrYearIsBackground() {
+        let published = CalendarDay(year: 2024, month: 3, day: 6)
+        #expect(StatusStage.isOld(.month(CalendarDay(year: 2023, month: 12, day: 1)), published: published))
+        #expect(!StatusStage.isOld(.month(CalendarDay(year: 2024, month: 2, day: 1)), published: published))
+        #expect(StatusStage.isOld(.year(2021), published: published))
+        #expect(!StatusStage.isOld(.year(2023), published: published))
+        #expect(StatusStage.isOld(.day(CalendarDay(year: 2024, month: 1, day: 20)), published: published))
+        #expect(!StatusStage.isOld(.day(CalendarDay(year: 2024, month: 2, day: 20)), published: published))
+    }
+
     @Test func scopedCuesAndTheirProblems() {
         #expect(StatusStage.scoped("announce@CONSULT,AID").lemma == "announce")
         #expect(StatusStage.scoped("announce@CONSULT,AID").types == ["CONSULT", "AID"])
