@@ -67,29 +67,42 @@ struct HeadlineStage {
 
     /// The subject is the words before the first verb: "to" and a verb becomes "will" and the
     /// verb; a bare participle before a preposition gets "was"; a verb the tagger took for a
-    /// noun ("Nepal announces visit") is put in the past. Nil when nothing changes.
+    /// noun ("Nepal announces visit") is put in the past; a comma between two names in the
+    /// subject is "and" ("Lula, Macron hold talks"). Nil when nothing changes.
     func clauseRewritten(_ tree: DependencyTree) -> [String]? {
+        let words = tree.nodes.map(\.form)
+        guard let (i, verb) = verbPosition(tree) else { return nil }
+        var subject = Array(words[..<i])
+        if !subject.contains("and"), let c = subject.indices.dropFirst().last(where: { subject[$0] == "," }), c + 1 < subject.count,
+            subject[c - 1].first?.isUppercase == true, subject[c + 1].first?.isUppercase == true,
+            !subject[..<c].contains(where: { Self.functionWords.contains($0.lowercased()) })
+        {
+            subject[c] = "and"
+        }
+        let rest = Array(words[(i + 1)...])
+        let rewritten = subject + verb + rest
+        return rewritten == words ? nil : rewritten
+    }
+
+    /// The first verb-like word after the subject and what it becomes.
+    func verbPosition(_ tree: DependencyTree) -> (Int, [String])? {
         let words = tree.nodes.map(\.form)
         for i in words.indices.dropFirst() {
             let w = words[i]
             let tag = tree.nodes[i].upos
             let isVerb = tag == "VERB" || tag == "AUX"
             guard w.first?.isLowercase == true else {
-                if isVerb { return nil }
+                if isVerb { return (i, [w]) }
                 continue
             }
             let next = i + 1 < words.count ? words[i + 1] : ""
             if w == "to" {
                 guard next.first?.isLowercase == true, tree.nodes[i + 1].upos == "VERB" || verbLemma(next) != nil else { return nil }
-                return Array(words[..<i]) + ["will"] + Array(words[(i + 1)...])
+                return (i, ["will"])
             }
-            if isVerb, Self.isParticiple(w), next == "." || Self.passivePrepositions.contains(next) {
-                return Array(words[..<i]) + ["was"] + Array(words[i...])
-            }
-            if isVerb { return nil }
-            if let lemma = verbLemma(w), let past = Self.past(of: lemma, present: w) {
-                return Array(words[..<i]) + [past] + Array(words[(i + 1)...])
-            }
+            if isVerb, Self.isParticiple(w), next == "." || Self.passivePrepositions.contains(next) { return (i, ["was", w]) }
+            if isVerb { return (i, [w]) }
+            if let lemma = verbLemma(w), let past = Self.past(of: lemma, present: w) { return (i, [past]) }
             if Self.functionWords.contains(w) { return nil }
         }
         return nil

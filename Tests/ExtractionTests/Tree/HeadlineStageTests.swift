@@ -49,6 +49,26 @@ struct HeadlineStageTests {
         #expect(d.participants.first { $0.role == "target" }?.country == "CHL")
     }
 
+    @Test func aCommaBetweenNamesInTheSubjectIsAnd() {
+        // A tagger's reading of "Lula, Macron hold talks in Paris": the first name as a vocative.
+        let draft = HandTrees.tree([
+            "Lula/PROPN/4/vocative", ",/PUNCT/1/punct", "Macron/PROPN/4/nsubj", "hold/VERB/0/root", "talks/NOUN/4/obj/talk",
+            "in/ADP/7/case", "Paris/PROPN/4/obl", "./PUNCT/4/punct",
+        ])
+        #expect(stage.sentence("Lula, Macron hold talks in Paris", parse: parser([draft])) == "Lula and Macron hold talks in Paris.")
+        // A comma after an opening phrase or after the verb is left alone.
+        let opening = HandTrees.tree([
+            "In/ADP/2/case", "Paris/PROPN/5/obl", ",/PUNCT/2/punct", "Lula/PROPN/5/nsubj", "meets/VERB/0/root/meet",
+            "Macron/PROPN/5/obj", "./PUNCT/5/punct",
+        ])
+        #expect(stage.sentence("In Paris, Lula meets Macron", parse: parser([opening])) == "In Paris, Lula meets Macron.")
+        let after = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "thanks/VERB/0/root/thank", "Peru/PROPN/2/obj", ",/PUNCT/5/punct", "Bolivia/PROPN/3/conj",
+            "./PUNCT/2/punct",
+        ])
+        #expect(stage.sentence("Chile thanks Peru, Bolivia", parse: parser([after])) == "Chile thanks Peru, Bolivia.")
+    }
+
     @Test func aBareParticipleBeforeAPrepositionIsPassive() {
         let draft = HandTrees.tree([
             "Belarus/PROPN/2/nsubj", "expelled/VERB/0/root/expel", "from/ADP/4/case", "forum/NOUN/2/obl", "./PUNCT/2/punct",
