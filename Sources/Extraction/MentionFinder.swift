@@ -247,6 +247,7 @@ struct MentionFinder {
             }
             k += consumed
         }
+        TitledPeople(lexicon: lexicon).resolve(tokens, &out)
         addPronounsAndGroups(tokens, memory: memory, into: &out)
         markReporters(tokens, &out)
         return (out.sorted { $0.start < $1.start }, places)

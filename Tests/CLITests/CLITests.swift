@@ -32,6 +32,28 @@ struct CLITests {
         #expect(try CLIRunner.run(["config", "check", "-c", dir + "/missing.toml"]).status == 78)
     }
 
+    @Test func configCheckNamesTheLineOfABadFrameOrStatusCue() throws {
+        let dir = CLIRunner.tempDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/dict", withIntermediateDirectories: true)
+        try "# mine\nCONSULT|meeting|meet/VERB nsubj=party\nGREET||Greet/VERB nsubj=source\n".write(
+            toFile: dir + "/dict/frames.txt", atomically: true, encoding: .utf8)
+        try "planned|aux=will\nsoonish|aux=might;advmod\n".write(toFile: dir + "/dict/status.txt", atomically: true, encoding: .utf8)
+        let path = dir + "/c.toml"
+        try "[extraction]\ndictionaries = \"dict\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["config", "check", "-c", path])
+        #expect(r.status == 78, "\(r.stderr)")
+        #expect(r.stderr.contains("\(dir)/dict/frames.txt:3: unknown type GREET"))
+        #expect(r.stderr.contains("\(dir)/dict/frames.txt:3: \"Greet/VERB\": a trigger starts with a lowercase lemma"))
+        #expect(r.stderr.contains("\(dir)/dict/status.txt:2: unknown status soonish"))
+        #expect(r.stderr.contains("\(dir)/dict/status.txt:2: \"advmod\": a cue is RELATION=LEMMA"))
+        #expect(!r.stderr.contains("frames.txt:2:") && !r.stderr.contains("status.txt:1:"))
+        // Fixed, the same files pass.
+        try "CONSULT|meeting|meet/VERB nsubj=party\n".write(toFile: dir + "/dict/frames.txt", atomically: true, encoding: .utf8)
+        try "planned|aux=will\n".write(toFile: dir + "/dict/status.txt", atomically: true, encoding: .utf8)
+        let fixed = try CLIRunner.run(["config", "check", "-c", path])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
+
     /// Lines on which the TOML parser used before asserted and aborted the process (rc 134).
     @Test(arguments: ["[\n", "[[\n", "[ ]\n", "a = 1\n[\n", "[daemon]\n[", "x = [\n", "= 1\n", "[a.]\n"])
     func configCheckNeverAbortsOnBrokenSyntax(_ text: String) throws {

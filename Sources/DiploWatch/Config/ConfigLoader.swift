@@ -285,6 +285,13 @@ public enum ConfigLoader {
                     }
                 }
             }
+            // Frames and status cues have a grammar of their own, checked by the extractor's reader.
+            for name in ["frames", "status"] {
+                guard let text = try? String(contentsOfFile: path + "/" + name + ".txt", encoding: .utf8) else { continue }
+                for (line, message) in Lexicon.dictionaryProblems(name: name, text: text) {
+                    problem("extraction.dictionaries", "\(path)/\(name).txt:\(line): \(message)")
+                }
+            }
         }
 
         mutating func checkProxy(_ proxy: String, _ key: String) {

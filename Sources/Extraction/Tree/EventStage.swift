@@ -29,7 +29,7 @@ struct EventStage {
         let speechWords = Set(readings.filter(\.frame.isSpeech).map(\.word))
         var out: [Event] = []
         for r in readings where !r.frame.isSpeech {
-            guard let st = status.status(r.word, ctx.tree, speech: speechWords) else { continue }
+            guard let st = status.status(r.word, ctx.tree, speech: speechWords, type: r.frame.type) else { continue }
             var sources: [Mention] = []
             var targets: [Mention] = []
             for (w, role) in r.roles {
@@ -55,9 +55,7 @@ struct EventStage {
                 type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
             let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
             event.date = resolved.map(Self.iso)
-            if case .day(let d)? = resolved, st == "occurred", d.dayNumber < ctx.time.published.dayNumber - 31 {
-                event.status = "background"
-            }
+            if st == "occurred", let r = resolved, StatusStage.isOld(r, published: ctx.time.published) { event.status = "background" }
             event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords)
             out += split(event, sources: sources, targets: targets, symmetric: r.frame.slots.contains { $0.role == .party })
         }

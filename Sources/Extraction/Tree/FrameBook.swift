@@ -7,7 +7,9 @@ struct FrameBook: Sendable {
     /// Lowercased word forms of every trigger lemma: a sentence without one is not parsed.
     var triggerForms: Set<String> = []
 
-    static let statusOrder = ["negated", "background", "possible", "planned"]
+    /// The statuses a cue can give, in the order they win; "occurred" overrides later cues
+    /// ("decided to recall" is done, though "to recall" alone would be planned).
+    static let statusOrder = ["negated", "background", "possible", "occurred", "planned"]
 
     init(frames text: String, status statusText: String) {
         for (_, line) in Self.dataLines(text) {
@@ -70,8 +72,15 @@ extension Lexicon {
                 if !FrameBook.statusOrder.contains(f[0]) {
                     out.append((n, "unknown status \(f[0]) (expected \(FrameBook.statusOrder.joined(separator: ", ")))"))
                 }
-                for cue in list(f[1]) where cue.split(separator: "=").count != 2 {
-                    out.append((n, "\"\(cue)\": a cue is RELATION=LEMMA or gov=LEMMA"))
+                for cue in list(f[1]) {
+                    let pair = cue.split(separator: "=")
+                    guard pair.count == 2 else {
+                        out.append((n, "\"\(cue)\": a cue is RELATION=LEMMA or gov=LEMMA, optionally @TYPE,TYPE"))
+                        continue
+                    }
+                    for t in StatusStage.scoped(String(pair[1])).types where !Frame.ploverTypes.contains(String(t)) {
+                        out.append((n, "\"\(cue)\": unknown type \(t) (expected a PLOVER type)"))
+                    }
                 }
             default: break
             }

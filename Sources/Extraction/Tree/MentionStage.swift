@@ -65,7 +65,10 @@ struct MentionStage {
                 continue
             }
             for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
-                let owners = tree.conjuncts(c).compactMap { found.mention(at: $0) ?? demonym(at: $0, tree) }
+                // A demonym inside a region's name ("Latin American countries") names no state.
+                let owners = tree.conjuncts(c).compactMap { k in
+                    found.mention(at: k) ?? (found.places.contains { $0.start <= k && k < $0.end } ? nil : demonym(at: k, tree))
+                }
                 guard !owners.isEmpty else { continue }
                 owners.forEach(add)
                 break

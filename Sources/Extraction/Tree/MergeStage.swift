@@ -3,8 +3,13 @@
 struct MergeStage {
     let lexicon: Lexicon
 
-    func developments(_ events: [EventStage.Event], sentences: [String], topics: (Int) -> [String]) -> [Development] {
+    /// With `titled`, sentence 0 is the headline: what it tells merges with the body's telling
+    /// of the same act whatever the headline's tense said, and takes the body's status.
+    func developments(_ events: [EventStage.Event], sentences: [String], titled: Bool = false, topics: (Int) -> [String])
+        -> [Development]
+    {
         var out: [Development] = []
+        var fromTitle: [Bool] = []
         for e in events {
             let participants = e.participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
             var confidence = 0.6
@@ -15,10 +20,17 @@ struct MergeStage {
                 type: e.type, mode: e.type == "CONSULT" ? e.mode : nil, status: e.status, participants: participants,
                 location: e.location, date: e.date, topics: topics(e.sentence), evidence: sentences[e.sentence],
                 confidence: (min(confidence, 0.95) * 100).rounded() / 100)
+            let headline = titled && e.sentence == 0
             if let i = out.firstIndex(where: { sameEvent($0, d) }) {
                 out[i] = merge(out[i], d)
+            } else if let i = out.indices.first(where: { fromTitle[$0] != headline && sameEvent(out[$0], d, anyStatus: true) }) {
+                let status = headline ? out[i].status : d.status
+                out[i] = merge(out[i], d)
+                out[i].status = status
+                fromTitle[i] = false
             } else {
                 out.append(d)
+                fromTitle.append(headline)
             }
         }
         return out
@@ -31,8 +43,8 @@ struct MergeStage {
     }
 
     /// Same type, status, direction and states, and no two different days.
-    func sameEvent(_ a: Development, _ b: Development) -> Bool {
-        guard a.type == b.type, a.status == b.status else { return false }
+    func sameEvent(_ a: Development, _ b: Development, anyStatus: Bool = false) -> Bool {
+        guard a.type == b.type, a.status == b.status || anyStatus else { return false }
         if a.type == "CONSULT", a.mode != b.mode, a.mode != nil, b.mode != nil { return false }
         guard codes(a, role: "source") == codes(b, role: "source"), codes(a, role: "target") == codes(b, role: "target") else {
             return false

@@ -20,16 +20,25 @@ struct StatusStage {
         return out
     }
 
+    /// A cue's lemma, and the event types it is limited to when written LEMMA@TYPE,TYPE
+    /// ("gov=announce@CONSULT": an announced visit is planned, announced sanctions are imposed).
+    static func scoped(_ lemma: String) -> (lemma: Substring, types: [Substring]) {
+        let parts = lemma.split(separator: "@", maxSplits: 1)
+        return (parts.first ?? "", parts.count > 1 ? parts[1].split(separator: ",") : [])
+    }
+
     /// occurred, planned, possible, background, or nil for a negated act.
-    func status(_ word: Int, _ tree: DependencyTree, speech: Set<Int>) -> String? {
+    func status(_ word: Int, _ tree: DependencyTree, speech: Set<Int>, type: String = "") -> String? {
         let chain = chain(word, tree, speech: speech)
         var found: Set<String> = []
         for (depth, w) in chain.enumerated() {
             for cue in book.cues where !found.contains(cue.status) {
+                let (lemma, types) = Self.scoped(cue.lemma)
+                if !types.isEmpty, !types.contains(where: { $0 == type }) { continue }
                 if cue.relation == "gov" {
-                    if depth > 0, tree.nodes[w].lemma == cue.lemma { found.insert(cue.status) }
+                    if depth > 0, tree.nodes[w].lemma == lemma { found.insert(cue.status) }
                 } else if tree.children[w].contains(where: {
-                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma == cue.lemma
+                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma[...] == lemma
                 }) {
                     found.insert(cue.status)
                 }
@@ -45,6 +54,27 @@ struct StatusStage {
         return FrameBook.statusOrder.dropFirst().first { found.contains($0) } ?? "occurred"
     }
 
+    /// The dependents of a word, and for the trigger itself also the phrases the parse hung on
+    /// its object ("met Macron in Paris": "in Paris" is often read as the object's).
+    func attached(_ w: Int, _ tree: DependencyTree, trigger: Bool) -> [Int] {
+        var out = tree.children[w]
+        guard trigger else { return out }
+        for c in tree.children[w] where ["obj", "iobj"].contains(tree.nodes[c].deprel) {
+            out += tree.children[c].filter { tree.nodes[$0].baseRelation == "nmod" && !tree.caseWords(of: $0).contains("of") }
+        }
+        return out
+    }
+
+    /// A date more than about a month before publication: a day over 31 days before, a month
+    /// before the previous one, a year before the last.
+    static func isOld(_ r: TemporalResolver.Resolved, published: CalendarDay) -> Bool {
+        switch r {
+        case .day(let d): return d.dayNumber < published.dayNumber - 31
+        case .month(let d): return (published.year - d.year) * 12 + published.month - d.month > 1
+        case .year(let y): return y < published.year - 1
+        }
+    }
+
     static let timeRelations: Set<String> = ["obl:tmod", "obl:npmod", "nmod:tmod", "obl", "nmod", "advmod", "nmod:unmarked"]
 
     /// The first time expression attached to the trigger or its governors.
@@ -52,7 +82,7 @@ struct StatusStage {
         -> TemporalResolver.Resolved?
     {
         for w in chain(word, tree, speech: speech) {
-            for c in tree.children[w] where Self.timeRelations.contains(tree.nodes[c].deprel) {
+            for c in attached(w, tree, trigger: w == word) where Self.timeRelations.contains(tree.nodes[c].deprel) {
                 if let r = time.resolve(tokens, tree.span(c), future: future) { return r }
             }
         }
@@ -62,7 +92,7 @@ struct StatusStage {
     /// A place attached with in/at/to ("talks in Beijing").
     func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>) -> String? {
         for w in chain(word, tree, speech: speech).prefix(2) {
-            for c in tree.children[w] where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
+            for c in attached(w, tree, trigger: w == word) where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
                 guard tree.caseWords(of: c).contains(where: { ["in", "at"].contains($0) }) else { continue }
                 if let p = found.places.first(where: { $0.start <= c && c < $0.end }) { return p.name }
                 if let m = found.mention(at: c), m.kind == .state { return m.place ?? m.name }

@@ -33,11 +33,20 @@ struct TreeExtractor: Sendable {
         let events = EventStage(lexicon: lexicon, mentions: mentionStage, status: StatusStage(book: lexicon.frameBook, lexicon: lexicon))
         let time = TemporalResolver(published: published)
         var sentences = SentenceSplitter.split(article.text)
-        if let title = article.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { sentences.insert(title, at: 0) }
+        // The title is read as the sentence it stands for; its evidence is the title as written.
+        var titled = false
+        if let title = article.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+            // A feed entry with no summary repeats its title as its text: it is read once, as a headline.
+            if sentences == [title] { sentences = [] }
+            sentences.insert(title, at: 0)
+            titled = true
+        }
+        var read = sentences
+        if titled, let title = sentences.first { read[0] = HeadlineStage(lexicon: lexicon).sentence(title, parse: parse) }
         var memory = ArticleMemory()
         var found: [EventStage.Event] = []
         var tokenized: [[Token]] = []
-        for (si, sentence) in sentences.enumerated() {
+        for (si, sentence) in read.enumerated() {
             let quick = Tokenizer.tokens(sentence)
             tokenized.append(quick)
             guard SentenceGate.mayHoldEvent(quick, lexicon: lexicon) else {
@@ -60,7 +69,7 @@ struct TreeExtractor: Sendable {
             }
         }
         let topics = TopicFinder(lexicon: lexicon)
-        return MergeStage(lexicon: lexicon).developments(found, sentences: sentences) { topics.topics(tokenized[$0]) }
+        return MergeStage(lexicon: lexicon).developments(found, sentences: sentences, titled: titled) { topics.topics(tokenized[$0]) }
     }
 
     private func Found(_ r: (mentions: [Mention], places: [MentionFinder.Place])) -> MentionStage.Found {
