@@ -71,7 +71,10 @@ extension Store {
     public func ingest(_ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws(StoreError)
         -> IngestOutcome
     {
-        try write { db in try self.ingest(db, article, developments: developments, topics: topics, now: now) }
+        try write { db in
+            var sent = SentCounts()
+            return try self.ingest(db, article, developments: developments, topics: topics, now: now, sent: &sent)
+        }
     }
 
     /// Which of a feed's articles are new: one read for the whole feed, before extraction.
@@ -90,8 +93,9 @@ extension Store {
     {
         try await asyncWrite { db in
             var total = IngestOutcome()
+            var sent = SentCounts()
             for (article, developments) in batch {
-                let o = try self.ingest(db, article, developments: developments, topics: topics, now: now)
+                let o = try self.ingest(db, article, developments: developments, topics: topics, now: now, sent: &sent)
                 total.newDevelopments += o.newDevelopments
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
@@ -101,9 +105,24 @@ extension Store {
         }
     }
 
-    func ingest(_ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date) throws
-        -> IngestOutcome
-    {
+    /// Each rate-limited topic's alerts of the last hour, counted once per transaction and then
+    /// kept up to date as alerts are inserted: counting again for every alert walked the index over
+    /// all of the hour's alerts each time (quadratic in a cycle that raises many).
+    struct SentCounts {
+        var byTopic: [String: Int] = [:]
+
+        mutating func count(_ db: Database, store: Store, topic: String, now: Date) throws -> Int {
+            if let n = byTopic[topic] { return n }
+            let n = try store.sentInLastHour(db, topic: topic, now: now)
+            byTopic[topic] = n
+            return n
+        }
+    }
+
+    func ingest(
+        _ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], now: Date,
+        sent: inout SentCounts
+    ) throws -> IngestOutcome {
         do {
             var outcome = IngestOutcome()
             let feed = try self.feedID(db, url: article.feedURL)
@@ -186,14 +205,18 @@ extension Store {
                 let sources = try self.sources(db, development: devID)
                 let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
                 for t in matching {
-                    let held = try t.maxPerHour.map { try self.sentInLastHour(db, topic: t.name, now: now) >= $0 } ?? false
+                    var held = false
+                    if let limit = t.maxPerHour { held = try sent.count(db, store: self, topic: t.name, now: now) >= limit }
                     try db.run(
                         sql: """
                             INSERT OR IGNORE INTO alerts (development_id, topic, kind, status, created, payload, held)
                             VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [devID, t.name, kind, record.status, now.timeIntervalSince1970, payload, held ? 1 : 0])
-                    if db.changesCount > 0, !held { outcome.alerts += 1 }
+                    if db.changesCount > 0, !held {
+                        outcome.alerts += 1
+                        if t.maxPerHour != nil { sent.byTopic[t.name, default: 0] += 1 }
+                    }
                 }
             }
             return outcome
@@ -218,7 +241,7 @@ extension Store {
         ).map { row in
             AlertSource(
                 feed: row["feed"], title: row["title"], url: row["url"],
-                published: (row["published"] as Double?).map { RFC3339.string(Date(timeIntervalSince1970: $0)) })
+                published: (row["published"] as Double?).map { UTCTimestamp.string(Date(timeIntervalSince1970: $0)) })
         }
     }
 
