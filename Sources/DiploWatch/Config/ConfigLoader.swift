@@ -10,12 +10,15 @@ import TOML
 /// bad values), each named by file, line and key, so `config check` can list them all at once.
 public enum ConfigLoader {
     /// Loads `path`; with no path, the default path if it exists, else the embedded default.
-    public static func load(path: String?) throws(ConfigError) -> Config {
+    /// With `feeds: false` the `[[feeds]]` tables (and the files `[daemon] include` names) are
+    /// neither read nor checked: commands that only read the database need none of them, and a
+    /// config of thousands of feeds took most of such a command's time.
+    public static func load(path: String?, feeds: Bool = true) throws(ConfigError) -> Config {
         if let path {
-            return try load(file: path)
+            return try load(file: path, feeds: feeds)
         }
         if FileManager.default.fileExists(atPath: Paths.defaultConfig) {
-            return try load(file: Paths.defaultConfig)
+            return try load(file: Paths.defaultConfig, feeds: feeds)
         }
         return EmbeddedDefault.config
     }
@@ -23,7 +26,7 @@ public enum ConfigLoader {
     /// Config files larger than this are refused before parsing.
     static let maxFileSize = 1 << 20
 
-    public static func load(file: String) throws(ConfigError) -> Config {
+    public static func load(file: String, feeds: Bool = true) throws(ConfigError) -> Config {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigError(problems: [
                 ConfigProblem(file: file, line: nil, key: "-", message: "cannot read the file: \(Self.whyUnreadable(file))")
@@ -35,10 +38,10 @@ public enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "not UTF-8 text")])
         }
-        var config = try parse(text, file: file)
+        var config = try parse(text, file: file, feeds: feeds)
         config.source = file
         config.resolvePaths(relativeTo: Self.directory(of: file))
-        try addIncludedFeeds(to: &config, file: file)
+        if feeds { try addIncludedFeeds(to: &config, file: file, text: text) }
         return config
     }
 
@@ -61,7 +64,7 @@ public enum ConfigLoader {
         return URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+    public static func parse(_ text: String, file: String, feeds: Bool = true) throws(ConfigError) -> Config {
         let document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: text)
@@ -72,6 +75,7 @@ public enum ConfigLoader {
             ])
         }
         var reader = Reader(file: file, lines: KeyLines(document.lines))
+        reader.readsFeeds = feeds
         let config = reader.read(document.root)
         if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
         return config
@@ -82,6 +86,8 @@ public enum ConfigLoader {
         var directoryOfFile: String { ConfigLoader.directory(of: file) }
         let lines: KeyLines
         var problems: [ConfigProblem] = []
+        /// Whether the `[[feeds]]` tables are read (and checked).
+        var readsFeeds = true
 
         mutating func problem(_ key: String, _ message: String) {
             problems.append(ConfigProblem(file: file, line: lines.line(of: key), key: key, message: message))
@@ -190,7 +196,8 @@ public enum ConfigLoader {
                     c.alerts.execs.append(exec)
                 }
             }
-            for (i, t) in tables(root, "feeds").enumerated() {
+            var urls = Set<String>()
+            for (i, t) in (readsFeeds ? tables(root, "feeds") : []).enumerated() {
                 let p = "feeds[\(i)]"
                 allow(t, p, ["url", "name", "interval", "proxy", "full_text", "category"])
                 guard let url = string(t, "\(p).url") else {
@@ -203,7 +210,7 @@ public enum ConfigLoader {
                 {
                     problem("\(p).url", why)
                 }
-                if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
+                if !urls.insert(url).inserted { problem("\(p).url", "duplicate feed \(url)") }
                 let proxy = string(t, "\(p).proxy")
                 if let proxy { checkProxy(proxy, "\(p).proxy") }
                 c.feeds.append(

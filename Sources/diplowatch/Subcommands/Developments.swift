@@ -23,9 +23,9 @@ struct Developments: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let config = try global.loadConfig()
+            let config = try global.loadConfig(feeds: false)
             let store = try openReadOnly(config)
-            let filters = try Filters(config: config, store: store)
+            let filters = Filters(config: config, store: store)
             let list = try store.developments(
                 since: try since.map(TimeArgument.parse), country: try filters.country(country), type: try filters.type(type),
                 search: search)
