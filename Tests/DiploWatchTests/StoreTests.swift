@@ -121,6 +121,11 @@ struct StoreTests {
         // 1900 to 2100, whole and fractional seconds, and the edges of days, months and leap years.
         var times: [Double] = [0, -1, -0.5, 0.999, 86399.9, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800]
         for _ in 0..<5000 { times.append(Double.random(in: -2_208_988_800...4_102_444_800, using: &rng)) }
+        // Near the end of a second: the formatter rounds to the millisecond first.
+        for _ in 0..<5000 {
+            times.append(Double(Int.random(in: 0...4_102_444_800, using: &rng)) + Double.random(in: 0.998...1, using: &rng))
+        }
+        times += [0.9994, 0.9995, 1_795_000_000.9996, -12_219_292_801, -62_135_596_800]
         for t in times {
             let date = Date(timeIntervalSince1970: t)
             #expect(UTCTimestamp.string(date) == RFC3339.string(date), "\(t)")

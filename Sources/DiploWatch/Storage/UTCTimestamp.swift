@@ -5,9 +5,11 @@ import Foundation
 /// tenth of a cold cycle where every alert's sources are dated.
 enum UTCTimestamp {
     static func string(_ date: Date) -> String {
-        let t = date.timeIntervalSince1970
-        guard t.isFinite, abs(t) < 1e14 else { return RFC3339.string(date) }
-        let seconds = Int(t.rounded(.down))
+        // As the formatter computes it: milliseconds since 1970 from the reference date, rounded,
+        // then the second they fall in (so 0.9995 s is already the next second).
+        let ms = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000).rounded()
+        guard ms.isFinite, abs(ms) < 1e17 else { return RFC3339.string(date) }
+        let seconds = Int((ms / 1000).rounded(.down))
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let inDay = seconds - days * 86400
         // Days to a civil date (proleptic Gregorian), after Howard Hinnant's `civil_from_days`.
@@ -20,7 +22,8 @@ enum UTCTimestamp {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        guard (0...9999).contains(year) else { return RFC3339.string(date) }
+        // Before 1583 the formatter's calendar is Julian.
+        guard (1583...9999).contains(year) else { return RFC3339.string(date) }
         var out = [UInt8]()
         out.reserveCapacity(20)
         func put(_ n: Int, _ width: Int) {
