@@ -162,7 +162,7 @@ struct PollCycleTests {
         func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool { log.holds(alert, as: mark) }
     }
 
-    @Test func alertsOfManyFeedsAreDeliveredTogetherAtMostOnceASecond() async throws {
+    @Test func alertsOfManyFeedsAreDeliveredTogetherEveryFewSeconds() async throws {
         // Given twelve feeds, each with a deal of its own that the topic alerts on…
         let server = try LoopbackHTTPServer()
         let states = ["Kenya", "Peru", "Chile", "Norway", "Ghana", "Bolivia", "Egypt", "Vietnam", "Poland", "Mexico", "Nigeria", "Sweden"]
@@ -187,7 +187,7 @@ struct PollCycleTests {
         // When one cycle polls them…
         let report = await run.run(onlyDue: false)
 
-        // Then every alert is in the log once, and the log's last line was read back once a second
+        // Then every alert is in the log once, and the log's last line was read back once every few seconds
         // at most, and once at the end, not after each of the twelve feeds.
         #expect(report.alerts == 12)
         #expect(report.delivered == 12)

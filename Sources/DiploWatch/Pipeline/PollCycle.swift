@@ -173,8 +173,8 @@ public struct PollCycle: Sendable {
                     progress()
                     lastProgress = Date()
                 }
-                // Alerts go out as soon as their feed is stored, not at the end of a long cycle; at
-                // most once a second, since each delivery first reads back the sink's last line
+                // Alerts go out soon after their feed is stored, not at the end of a long cycle; at
+                // most every few seconds, since each delivery first reads back the sink's last line
                 // (delivering after every one of a cold cycle's feeds cost a sixth of its CPU).
                 if report.alerts > alertsBefore { owed = true }
                 if owed, report.deliveryError == nil, Date().timeIntervalSince(lastDelivery) >= Self.deliveryInterval {
@@ -200,8 +200,9 @@ public struct PollCycle: Sendable {
         return report
     }
 
-    /// The shortest time between two deliveries of the alerts raised during a cycle.
-    static let deliveryInterval = 1.0
+    /// The shortest time between two deliveries of the alerts raised during a cycle: short beside
+    /// the poll interval, long beside the time to store a feed.
+    static let deliveryInterval = 5.0
 
     private func deliver(_ report: inout Report) {
         do {
