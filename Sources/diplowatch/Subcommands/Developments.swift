@@ -36,8 +36,9 @@ struct Developments: AsyncParsableCommand {
                             DevelopmentRecord(development: d, sources: try store.sources(development: d.id)), pretty: false))
                 }
             } else {
+                let counts = try store.sourceCounts(developments: list.map(\.id))
                 for d in list {
-                    let n = (try? store.sourceCount(development: d.id)) ?? 0
+                    let n = counts[d.id] ?? 0
                     print(TerminalText.safe("#\(d.id) \(DevelopmentFormatter.line(d.record)) (\(n) source\(n == 1 ? "" : "s"))"))
                 }
             }
