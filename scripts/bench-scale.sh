@@ -40,6 +40,14 @@ bench_versions "$bin"
 step=$(cat "$work/step" 2>/dev/null || echo 0)
 [ "$step" -gt 0 ] || "$tool" corpus "$work/corpus" "$feeds" "$items" 1 0 "$diplomatic" "$full" >/dev/null
 bench_nginx
+# The run is long and meant to be started with nice; what it times is not: the warm poll, the
+# housekeeping and the CLI queries run (with nginx) at the default priority, as a user's command
+# would, so that their wall times on a shared machine are not those of a niced job.
+now=()
+if [ "$(nice)" -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
+  now=(nice -n "-$(nice)")
+  renice -n 0 -p "$(cat "$work/nginx.pid")" $(pgrep -P "$(cat "$work/nginx.pid")") >/dev/null
+fi
 # Four topics over the developments (one rate-limited high enough to count but not hold), text
 # kept 30 days, and the metrics file written after each cycle: housekeeping as a daemon runs it.
 topics='
@@ -72,13 +80,13 @@ while [ "$articles" -lt "$want_articles" ] || [ "$alerts" -lt "$want_alerts" ] |
   step=$((step + 1))
   [ "$step" -eq 1 ] || "$tool" corpus "$work/corpus" "$feeds" "$items" "$step" "$step" "$diplomatic" "$full" >/dev/null
   read -r cold cold_cpu _ < <(measure cold "$bin" poll -c "$work/scale.toml")
-  read -r warm warm_cpu _ < <(measure warm "$bin" poll -c "$work/scale.toml")
+  read -r warm warm_cpu _ < <(measure warm "${now[@]}" "$bin" poll -c "$work/scale.toml")
   grep -q "(0 fetched" "$work/warm.out" || { echo "scale: the warm poll fetched feeds again: $(cat "$work/warm.out")" >&2; exit 1; }
-  read -r _ house_cpu _ < <(measure house "$tool" housekeeping "$work/scale.toml")
+  read -r _ house_cpu _ < <(measure house "${now[@]}" "$tool" housekeeping "$work/scale.toml")
   house=$(sed -n 's/^housekeeping_s=//p' "$work/house.out")
-  read -r since7d since7d_cpu _ < <(measure since7d "$bin" developments -c "$work/scale.toml" --since 7d)
-  read -r search search_cpu _ < <(measure search "$bin" developments -c "$work/scale.toml" --search "Geneva talks")
-  read -r alerts24h alerts24h_cpu _ < <(measure alerts24h "$bin" alerts -c "$work/scale.toml" --since 24h)
+  read -r since7d since7d_cpu _ < <(measure since7d "${now[@]}" "$bin" developments -c "$work/scale.toml" --since 7d)
+  read -r search search_cpu _ < <(measure search "${now[@]}" "$bin" developments -c "$work/scale.toml" --search "Geneva talks")
+  read -r alerts24h alerts24h_cpu _ < <(measure alerts24h "${now[@]}" "$bin" alerts -c "$work/scale.toml" --since 24h)
   articles=$(count "SELECT COUNT(*) FROM articles")
   alerts=$(count "SELECT COUNT(*) FROM alerts")
   developments=$(count "SELECT COUNT(*) FROM developments")
