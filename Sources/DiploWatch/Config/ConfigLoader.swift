@@ -88,6 +88,8 @@ public enum ConfigLoader {
         var problems: [ConfigProblem] = []
         /// Whether the `[[feeds]]` tables are read (and checked).
         var readsFeeds = true
+        static let feedKeys: Set<String> = ["url", "name", "interval", "proxy", "full_text", "category"]
+        static let feedSchemes: Set<String> = ["http", "https", "file", "sample"]
 
         mutating func problem(_ key: String, _ message: String) {
             problems.append(ConfigProblem(file: file, line: lines.line(of: key), key: key, message: message))
@@ -199,13 +201,13 @@ public enum ConfigLoader {
             var urls = Set<String>()
             for (i, t) in (readsFeeds ? tables(root, "feeds") : []).enumerated() {
                 let p = "feeds[\(i)]"
-                allow(t, p, ["url", "name", "interval", "proxy", "full_text", "category"])
+                allow(t, p, Self.feedKeys)
                 guard let url = string(t, "\(p).url") else {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
                 }
                 if let why = URLCheck.problem(
-                    url, schemes: ["http", "https", "file", "sample"],
+                    url, schemes: Self.feedSchemes,
                     expected: "must be an http://, https:// or file: URL, not \"\(Redact.url(url))\"")
                 {
                     problem("\(p).url", why)
@@ -317,7 +319,11 @@ public enum ConfigLoader {
             "CONCEDE", "RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST",
         ]
 
-        private func leaf(_ path: String) -> String { String(path.split(separator: ".").last ?? Substring(path)) }
+        /// The last member of a key path (`feeds[3].url` → `url`).
+        private func leaf(_ path: String) -> String {
+            guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
+            return String(path[path.index(after: dot)...])
+        }
 
         mutating func allow(_ t: TOMLTable, _ prefix: String, _ keys: Set<String>) {
             for k in t.keys where !keys.contains(k) {
