@@ -18,6 +18,9 @@ full=${SCALE_FULL_SHARE:-0.05}
 diplomatic=${SCALE_DIPLOMATIC_SHARE:-0.4}
 # SCALE_UNTIL=epoch seconds: start no step after then (a loaded machine), and print what was reached.
 until=${SCALE_UNTIL:-0}
+# Each step adds fewer alerts than the last (more of its developments are already stored): the
+# defaults take five or six steps to 500,000 alerts; SCALE_DIPLOMATIC_SHARE=1.0 for a resumed step
+# makes every entry diplomatic.
 # BENCH_WORK=dir keeps the corpus and the database there; a later run with the same BENCH_WORK
 # (a newer build, say) resumes from the grown database and does at least one more step.
 
@@ -97,5 +100,9 @@ while [ "$articles" -lt "$want_articles" ] || [ "$alerts" -lt "$want_alerts" ] |
     "load $(cut -d' ' -f1 /proc/loadavg)"
   echo "$step" >"$work/step"
 done
+if [ "$step" -eq "$resumed" ]; then
+  echo "scale: no step ran (SCALE_UNTIL had passed), so there are no figures to print" >&2
+  exit 1
+fi
 echo "scale: database $(du -m "$work/scale.sqlite" | cut -f1) MB after $step steps"
 echo "scale articles=$articles alerts=$alerts warm_s=$warm housekeeping_s=$house since7d_s=$since7d search_s=$search alerts24h_s=$alerts24h"
