@@ -1,8 +1,17 @@
 # Shared by scripts/bench.sh and scripts/bench-scale.sh (sourced): a work directory, nginx serving
 # $work/corpus gzipped on 16 loopback addresses, DiploWatch configs, and timing.
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-work=$(mktemp -d "${TMPDIR:-/tmp}/diplowatch-bench.XXXXXX")
-cleanup() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"; }
+# BENCH_WORK=dir keeps the work directory (corpus, database, nginx port) for a later run to resume.
+if [ -n "${BENCH_WORK:-}" ]; then
+  mkdir -p "$BENCH_WORK"
+  work=$(cd "$BENCH_WORK" && pwd)
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/diplowatch-bench.XXXXXX")
+fi
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
+}
 trap cleanup EXIT
 # nginx's workers run as an unprivileged user when started by root: let them read the corpus.
 chmod 755 "$work"
@@ -21,7 +30,13 @@ bench_versions() {
 
 # nginx on 127.0.0.1-16, gzip on (as news sites serve feeds), ETag and Last-Modified on.
 bench_nginx() {
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # A kept work directory keeps its port: the feeds' URLs, and so the database's feeds, stay the same.
+  if [ -s "$work/port" ]; then
+    port=$(cat "$work/port")
+  else
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "$port" >"$work/port"
+  fi
   mkdir -p "$work/nginx"
   cat >"$work/nginx.conf" <<CONF
 worker_processes 2;

@@ -81,4 +81,28 @@ struct QueryOutputTests {
         #expect(ok.stdout.contains("Jake Sullivan (USA) – Wang Yi (CHN)"))
         #expect(try CLIRunner.run(["alerts", "--topic", "us-china", "-c", cfg]).stdout.contains("Jake Sullivan"))
     }
+
+    @Test func readCommandsNeedNoFeedsFromTheConfig() throws {
+        let (cfg, dir, _) = try Self.polled()
+        // A feed the config loader refuses, and an included feeds file that cannot be read: poll
+        // names both, while the commands that only read the database do not read the feeds at all.
+        var text = try String(contentsOfFile: cfg, encoding: .utf8)
+        text = text.replacingOccurrences(of: "[daemon]\n", with: "[daemon]\ninclude = [\"feeds.d/*.toml\"]\n")
+        text += "\n[[feeds]]\nurl = \"gopher://old.example/feed\"\n"
+        try text.write(toFile: cfg, atomically: true, encoding: .utf8)
+        // (a directory where the included file should be: it cannot be read as one, even by root)
+        try FileManager.default.createDirectory(atPath: dir + "/feeds.d/a.toml", withIntermediateDirectories: true)
+        let poll = try CLIRunner.run(["poll", "-c", cfg])
+        #expect(poll.status != 0)
+        #expect(poll.stderr.contains("gopher://old.example/feed"), "\(poll.stderr)")
+        let developments = try CLIRunner.run(["developments", "--since", "3000d", "-c", cfg])
+        #expect(developments.status == 0, "\(developments.stderr)")
+        #expect(developments.stdout.contains("Jake Sullivan (USA) – Wang Yi (CHN)"), "\(developments.stdout)")
+        let alerts = try CLIRunner.run(["alerts", "--topic", "us-china", "-c", cfg])
+        #expect(alerts.status == 0, "\(alerts.stderr)")
+        #expect(alerts.stdout.contains("Jake Sullivan"))
+        // Filters are still checked against the config's topics and the stored codes.
+        #expect(try CLIRunner.run(["alerts", "--topic", "US-China", "-c", cfg]).status == 64)
+        #expect(try CLIRunner.run(["developments", "--country", "CHM", "-c", cfg]).stderr.contains("did you mean CHN?"))
+    }
 }

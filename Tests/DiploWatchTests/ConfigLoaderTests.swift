@@ -288,4 +288,41 @@ struct ConfigLoaderTests {
             Self.problems("[[feeds]]\nurl = \"https://a/\"\nname = \"x\n").first?.hasPrefix("c.toml:3: feeds[0].name: syntax error") == true
         )
     }
+
+    @Test func withoutFeedsTheFeedsAreNeitherReadNorChecked() throws {
+        let dir = Fixtures.tempDirectory()
+        let file = dir + "/c.toml"
+        try """
+        [daemon]
+        database = "db.sqlite"
+        include = ["missing.d/*.toml", "unreadable.toml"]
+        [[feeds]]
+        url = "gopher://old.example/feed"
+        [[feeds]]
+        url = "https://a.example/f"
+        [[feeds]]
+        url = "https://a.example/f"
+        [[topics]]
+        name = "t"
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        // A directory where an included file should be: it cannot be read as one.
+        try FileManager.default.createDirectory(atPath: dir + "/unreadable.toml", withIntermediateDirectories: true)
+        let light = try ConfigLoader.load(file: file, feeds: false)
+        #expect(light.daemon.database == dir + "/db.sqlite")
+        #expect(light.topics.map(\.name) == ["t"])
+        #expect(light.feeds.isEmpty)
+        do {
+            _ = try ConfigLoader.load(file: file)
+            Issue.record("a bad feed URL and a duplicate loaded")
+        } catch {
+            let messages = error.problems.map(\.message).joined(separator: "\n")
+            #expect(messages.contains("gopher://old.example/feed"), "\(messages)")
+            #expect(messages.contains("duplicate feed https://a.example/f"), "\(messages)")
+        }
+        // An included file that cannot be read stops only the full load.
+        let includes = dir + "/includes.toml"
+        try "[daemon]\ninclude = [\"unreadable.toml\"]\n".write(toFile: includes, atomically: true, encoding: .utf8)
+        #expect(try ConfigLoader.load(file: includes, feeds: false).feeds.isEmpty)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(file: includes) }
+    }
 }

@@ -54,6 +54,17 @@ struct CurlFeedFetcherTests {
         await #expect(throws: FetchError.self) { _ = try await fetcher.fetch(FetchRequest(url: server.url("/missing"))) }
     }
 
+    @Test func headerLinesAreSplitAndTrimmedAsBytes() {
+        func header(_ s: String) -> (name: String, value: String)? {
+            Array(s.utf8).withUnsafeBytes { CurlFeedFetcher.header($0) }
+        }
+        #expect(header("ETag: \"abc\"\r\n")! == ("etag", "\"abc\""))
+        #expect(header("Last-Modified:\tTue, 24 Nov 2026 12:00:00 GMT \r\n")! == ("last-modified", "Tue, 24 Nov 2026 12:00:00 GMT"))
+        #expect(header("X-Empty:   \r\n")! == ("x-empty", ""))
+        #expect(header("Content-Type: text/xml; charset=\u{00E9}\r\n")! == ("content-type", "text/xml; charset=\u{00E9}"))
+        #expect(header("\r\n") == nil)
+    }
+
     @Test func retryAfterAsSecondsOrHTTPDate() {
         let now = Date(timeIntervalSince1970: 1_795_000_000)
         #expect(CurlFeedFetcher.retryAfter("120", now: now) == 120)

@@ -150,4 +150,55 @@ struct PollCycleTests {
         let state = try #require(try store.feedState(url: server.url("/a.rss")))
         #expect(state.nextPollAt.timeIntervalSinceNow > 3000)
     }
+
+    /// The alert log, counting how often delivery reads back its last line.
+    final class CountingSink: AlertSink, @unchecked Sendable {
+        let log: AlertLogSink
+        private let lock = NSLock()
+        private var reads = 0
+        init(path: String) { log = AlertLogSink(path: path, format: .jsonl) }
+        var lastLineReads: Int { lock.withLock { reads } }
+        func deliver(_ alerts: [Alert]) throws(AlertError) { try log.deliver(alerts) }
+        func lastDelivered() -> DeliveredMark? {
+            lock.withLock { reads += 1 }
+            return log.lastDelivered()
+        }
+        func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool { log.holds(alert, as: mark) }
+    }
+
+    @Test func alertsOfManyFeedsAreDeliveredTogetherEveryFewSeconds() async throws {
+        // Given twelve feeds, each with a deal of its own that the topic alerts on…
+        let server = try LoopbackHTTPServer()
+        let states = ["Kenya", "Peru", "Chile", "Norway", "Ghana", "Bolivia", "Egypt", "Vietnam", "Poland", "Mexico", "Nigeria", "Sweden"]
+        for (i, a) in states.enumerated() {
+            let b = states[(i + 1) % states.count]
+            let item = (
+                guid: "d\(i)", title: "Deal \(i)", link: "https://test.example/d\(i)", date: "Tue, 24 Nov 2026 10:00:00 GMT",
+                text: "\(a) and \(b) signed a trade agreement on Monday."
+            )
+            server.set("/f\(i).rss", .init(body: Fixtures.rss([item])))
+        }
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.feeds = states.indices.map { FeedConfig(url: server.url("/f\($0).rss")) }
+        config.topics = [TopicConfig(name: "all")]
+        let store = try Store(path: config.daemon.database)
+        let sink = CountingSink(path: config.alerts.log)
+        var run = cycle(config, store: store)
+        run.sink = sink
+
+        // When one cycle polls them…
+        let report = await run.run(onlyDue: false)
+
+        // Then every alert is in the log once, and the log's last line was read back once every few seconds
+        // at most, and once at the end, not after each of the twelve feeds.
+        #expect(report.alerts == 12)
+        #expect(report.delivered == 12)
+        let lines = try String(contentsOfFile: config.alerts.log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 12)
+        #expect(Set(lines.compactMap { AlertLogSink.mark(in: String($0))?.id }).count == 12)
+        #expect(sink.lastLineReads <= Int(report.seconds / PollCycle.deliveryInterval) + 2, "\(sink.lastLineReads) reads")
+        #expect(try store.hasUndeliveredAlerts() == false)
+    }
 }

@@ -157,7 +157,10 @@ struct QueryPlanTests {
                 }
             }
         }
-        if let d = try store.developments().first { _ = try store.sourceCount(development: d.id) }
+        if let d = try store.developments().first {
+            _ = try store.sourceCount(development: d.id)
+            _ = try store.sourceCounts(developments: [d.id, d.id + 1])
+        }
         _ = try store.counts()
         _ = try store.metricsSnapshot()
         _ = try store.rowCount()

@@ -87,4 +87,48 @@ struct StoreTests {
         #expect(try store.developments(search: "Pyongyang").isEmpty)
         #expect(try store.integrityCheck() == "ok")
     }
+
+    @Test func rateLimitHoldsWithinOneFeedsBatchAndCountsEarlierAlerts() async throws {
+        let store = try Store(path: dir + "/db.sqlite")
+        var limited = TopicConfig(name: "deals")
+        limited.maxPerHour = 3
+        func article(_ i: Int, _ a: String, _ b: String) -> (article: IncomingArticle, developments: [Development]) {
+            let text = "\(a) and \(b) signed a trade agreement on Monday."
+            let e = FeedEntry(
+                id: "b\(i)", title: "t", link: "https://t.example/b\(i)", published: DateParser.parse("2026-11-24"), summary: text)
+            return (
+                IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text),
+                Extractor().extract(Article(text: text, published: "2026-11-24"))
+            )
+        }
+        // Given one alert of the topic already raised this hour…
+        let first = article(0, "Japan", "India")
+        #expect(try store.ingest(first.article, developments: first.developments, topics: [limited], now: now).alerts == 1)
+        // …a feed of four more deals in one transaction raises two and holds the other two back.
+        let pairs = [("France", "Brazil"), ("Kenya", "Egypt"), ("Chile", "Peru"), ("Ghana", "Norway")]
+        let batch = pairs.enumerated().map { article($0.offset + 1, $0.element.0, $0.element.1) }
+        #expect(batch.allSatisfy { $0.developments.count == 1 })
+        let outcome = try await store.ingest(batch: batch, topics: [limited], now: now)
+        #expect(outcome.alerts == 2)
+        #expect(try store.read { db in try store.sentInLastHour(db, topic: "deals", now: self.now) } == 3)
+        // An hour later the window is open again.
+        let later = article(9, "Poland", "Mexico")
+        #expect(try store.ingest(later.article, developments: later.developments, topics: [limited], now: now + 3601).alerts == 1)
+    }
+
+    @Test func sourcesAreDatedAsRFC3339WritesThem() {
+        var rng = SystemRandomNumberGenerator()
+        // 1900 to 2100, whole and fractional seconds, and the edges of days, months and leap years.
+        var times: [Double] = [0, -1, -0.5, 0.999, 86399.9, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800]
+        for _ in 0..<5000 { times.append(Double.random(in: -2_208_988_800...4_102_444_800, using: &rng)) }
+        // Near the end of a second: the formatter rounds to the millisecond first.
+        for _ in 0..<5000 {
+            times.append(Double(Int.random(in: 0...4_102_444_800, using: &rng)) + Double.random(in: 0.998...1, using: &rng))
+        }
+        times += [0.9994, 0.9995, 1_795_000_000.9996, -12_219_292_801, -62_135_596_800]
+        for t in times {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(UTCTimestamp.string(date) == RFC3339.string(date), "\(t)")
+        }
+    }
 }

@@ -19,9 +19,11 @@ extension ConfigLoader {
 
 /// The checks on URLs in the config: a scheme the daemon speaks and, for http(s), a host.
 enum URLCheck {
-    static func problem(_ url: String, schemes: Set<String>, expected: String) -> String? {
+    /// `expected` is built only for a URL that fails (it redacts the URL, which costs more than the
+    /// check, and a config may list thousands).
+    static func problem(_ url: String, schemes: Set<String>, expected: @autoclosure () -> String) -> String? {
         let lower = url.lowercased()
-        guard let colon = lower.firstIndex(of: ":"), schemes.contains(String(lower[..<colon])) else { return expected }
+        guard let colon = lower.firstIndex(of: ":"), schemes.contains(String(lower[..<colon])) else { return expected() }
         if url.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) {
             return "must not contain spaces or control characters"
         }

@@ -26,14 +26,16 @@ extension ConfigLoader {
 
     /// Reads the `[[feeds]]` of every included file into `config`. An included file holds feeds
     /// only; its problems are named by its own file and line, like the config's.
-    static func addIncludedFeeds(to config: inout Config, file: String) throws(ConfigError) {
+    static func addIncludedFeeds(to config: inout Config, file: String, text own: String) throws(ConfigError) {
+        let files = includedFiles(of: config)
+        guard !files.isEmpty else { return }
         var problems: [ConfigProblem] = []
         // The line of the include key in the config itself, for a file it names that cannot be read.
-        let own = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         let includeLine =
             own.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("include") }.map { $0 + 1 } ?? 1
-        for path in includedFiles(of: config) {
+            .firstIndex { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("include") }.map { $0 + 1 } ?? 1
+        var urls = Set(config.feeds.map(\.url))
+        for path in files {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 problems.append(
                     ConfigProblem(
@@ -58,7 +60,7 @@ extension ConfigLoader {
             }
             included.resolvePaths(relativeTo: directory(of: path))
             for (i, feed) in included.feeds.enumerated() {
-                if config.feeds.contains(where: { $0.url == feed.url }) {
+                if !urls.insert(feed.url).inserted {
                     problems.append(
                         ConfigProblem(
                             file: path, line: lines.line(of: "feeds[\(i)].url"), key: "feeds[\(i)].url",

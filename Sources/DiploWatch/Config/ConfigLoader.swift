@@ -10,12 +10,15 @@ import TOML
 /// bad values), each named by file, line and key, so `config check` can list them all at once.
 public enum ConfigLoader {
     /// Loads `path`; with no path, the default path if it exists, else the embedded default.
-    public static func load(path: String?) throws(ConfigError) -> Config {
+    /// With `feeds: false` the `[[feeds]]` tables (and the files `[daemon] include` names) are
+    /// neither read nor checked: commands that only read the database need none of them, and a
+    /// config of thousands of feeds took most of such a command's time.
+    public static func load(path: String?, feeds: Bool = true) throws(ConfigError) -> Config {
         if let path {
-            return try load(file: path)
+            return try load(file: path, feeds: feeds)
         }
         if FileManager.default.fileExists(atPath: Paths.defaultConfig) {
-            return try load(file: Paths.defaultConfig)
+            return try load(file: Paths.defaultConfig, feeds: feeds)
         }
         return EmbeddedDefault.config
     }
@@ -23,7 +26,7 @@ public enum ConfigLoader {
     /// Config files larger than this are refused before parsing.
     static let maxFileSize = 1 << 20
 
-    public static func load(file: String) throws(ConfigError) -> Config {
+    public static func load(file: String, feeds: Bool = true) throws(ConfigError) -> Config {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ConfigError(problems: [
                 ConfigProblem(file: file, line: nil, key: "-", message: "cannot read the file: \(Self.whyUnreadable(file))")
@@ -35,10 +38,10 @@ public enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(problems: [ConfigProblem(file: file, line: nil, key: "-", message: "not UTF-8 text")])
         }
-        var config = try parse(text, file: file)
+        var config = try parse(text, file: file, feeds: feeds)
         config.source = file
         config.resolvePaths(relativeTo: Self.directory(of: file))
-        try addIncludedFeeds(to: &config, file: file)
+        if feeds { try addIncludedFeeds(to: &config, file: file, text: text) }
         return config
     }
 
@@ -61,7 +64,7 @@ public enum ConfigLoader {
         return URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent().path
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+    public static func parse(_ text: String, file: String, feeds: Bool = true) throws(ConfigError) -> Config {
         let document: TOMLDocument
         do {
             document = try TOMLDocument(parsing: text)
@@ -72,6 +75,7 @@ public enum ConfigLoader {
             ])
         }
         var reader = Reader(file: file, lines: KeyLines(document.lines))
+        reader.readsFeeds = feeds
         let config = reader.read(document.root)
         if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
         return config
@@ -82,6 +86,10 @@ public enum ConfigLoader {
         var directoryOfFile: String { ConfigLoader.directory(of: file) }
         let lines: KeyLines
         var problems: [ConfigProblem] = []
+        /// Whether the `[[feeds]]` tables are read (and checked).
+        var readsFeeds = true
+        static let feedKeys: Set<String> = ["url", "name", "interval", "proxy", "full_text", "category"]
+        static let feedSchemes: Set<String> = ["http", "https", "file", "sample"]
 
         mutating func problem(_ key: String, _ message: String) {
             problems.append(ConfigProblem(file: file, line: lines.line(of: key), key: key, message: message))
@@ -191,20 +199,21 @@ public enum ConfigLoader {
                     c.alerts.execs.append(exec)
                 }
             }
-            for (i, t) in tables(root, "feeds").enumerated() {
+            var urls = Set<String>()
+            for (i, t) in (readsFeeds ? tables(root, "feeds") : []).enumerated() {
                 let p = "feeds[\(i)]"
-                allow(t, p, ["url", "name", "interval", "proxy", "full_text", "category"])
+                allow(t, p, Self.feedKeys)
                 guard let url = string(t, "\(p).url") else {
                     if t["url"] == nil { problem("\(p).url", "missing (every feed needs a url)") }
                     continue
                 }
                 if let why = URLCheck.problem(
-                    url, schemes: ["http", "https", "file", "sample"],
+                    url, schemes: Self.feedSchemes,
                     expected: "must be an http://, https:// or file: URL, not \"\(Redact.url(url))\"")
                 {
                     problem("\(p).url", why)
                 }
-                if c.feeds.contains(where: { $0.url == url }) { problem("\(p).url", "duplicate feed \(url)") }
+                if !urls.insert(url).inserted { problem("\(p).url", "duplicate feed \(url)") }
                 let proxy = string(t, "\(p).proxy")
                 if let proxy { checkProxy(proxy, "\(p).proxy") }
                 c.feeds.append(
@@ -318,7 +327,11 @@ public enum ConfigLoader {
             "CONCEDE", "RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST",
         ]
 
-        private func leaf(_ path: String) -> String { String(path.split(separator: ".").last ?? Substring(path)) }
+        /// The last member of a key path (`feeds[3].url` → `url`).
+        private func leaf(_ path: String) -> String {
+            guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return path }
+            return String(path[path.index(after: dot)...])
+        }
 
         mutating func allow(_ t: TOMLTable, _ prefix: String, _ keys: Set<String>) {
             for k in t.keys where !keys.contains(k) {

@@ -161,12 +161,10 @@ public struct CurlFeedFetcher: FeedFetcher {
             let t = Unmanaged<Transfer>.fromOpaque(user!).takeUnretainedValue()
             let n = size * count
             guard let ptr else { return n }
-            let line = String(decoding: UnsafeRawBufferPointer(start: ptr, count: n), as: UTF8.self)
-            if line.hasPrefix("HTTP/") {
+            let line = UnsafeRawBufferPointer(start: ptr, count: n)
+            if line.starts(with: "HTTP/".utf8) {
                 t.headers = [:]  // a new response (after a 100 Continue): forget the previous one's headers
-            } else if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if let (name, value) = CurlFeedFetcher.header(line) {
                 t.headers[name] = value
             }
             return n
@@ -242,6 +240,20 @@ public struct CurlFeedFetcher: FeedFetcher {
                     lastModified: transfer.headers["last-modified"], finalURL: url, permanentURL: permanentURL,
                     httpVersion: httpVersion, contentType: transfer.headers["content-type"]))
         }
+    }
+
+    /// A header line's name (lowercased) and value (without the spaces around it and the line
+    /// end), read as bytes: 2,000 answers of a dozen headers each made Foundation's trimming a tenth
+    /// of a warm cycle.
+    static func header(_ line: UnsafeRawBufferPointer) -> (name: String, value: String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        var start = colon + 1
+        var end = line.count
+        while start < end, blank(line[start]) { start += 1 }
+        while end > start, blank(line[end - 1]) { end -= 1 }
+        let name = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return (name, String(decoding: line[start..<end], as: UTF8.self))
     }
 
     /// Retry-After in seconds, or as an HTTP date (RFC 9110 10.2.3), as seconds from `now`.

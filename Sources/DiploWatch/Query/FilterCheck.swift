@@ -12,12 +12,18 @@ public struct FilterCheck: Sendable {
     /// Codes known to the database and the config, each with the names it appears under.
     public var countries: [String: Set<String>]
     public var topics: Set<String>
-    let extractor: Extractor
+    /// The extractor's dictionary, built only when a value has to be resolved as a name (building
+    /// it costs more than the rest of a query).
+    let lexicon: @Sendable () -> Lexicon
 
-    public init(countries: [String: Set<String>], topics: Set<String>, lexicon: Lexicon) {
+    public init(countries: [String: Set<String>], topics: Set<String>, lexicon: @escaping @Sendable () -> Lexicon) {
         self.countries = countries
         self.topics = topics
-        self.extractor = Extractor(lexicon: lexicon)
+        self.lexicon = lexicon
+    }
+
+    public init(countries: [String: Set<String>], topics: Set<String>, lexicon: Lexicon) {
+        self.init(countries: countries, topics: topics, lexicon: { lexicon })
     }
 
     /// The PLOVER event types.
@@ -71,7 +77,7 @@ public struct FilterCheck: Sendable {
         let name = value.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         let other = name == "Fiji" ? "Tonga" : "Fiji"
         let probe = Article(text: "\(name) met \(other) in Geneva on Monday.", published: "2026-01-05")
-        for d in extractor.extract(probe) {
+        for d in Extractor(lexicon: lexicon()).extract(probe) {
             if let p = d.participants.first(where: { $0.country != nil && $0.name != other && $0.country != Self.code(of: other) }),
                 let code = p.country
             {

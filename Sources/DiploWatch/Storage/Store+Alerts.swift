@@ -19,10 +19,11 @@ extension Store {
     /// (not written) only when every topic it matches is over its limit. Returns whether an alert
     /// to be written was raised.
     func raiseAlert(
-        _ db: Database, development devID: Int64, kind: String, record: Development, topics matching: [TopicConfig], now: Date
+        _ db: Database, development devID: Int64, kind: String, record: Development, topics matching: [TopicConfig], now: Date,
+        sent: inout SentCounts
     ) throws -> Bool {
         guard !matching.isEmpty else { return false }
-        let heldFor = try matching.map { t in try t.maxPerHour.map { try self.sentInLastHour(db, topic: t.name, now: now) >= $0 } ?? false }
+        let heldFor = try matching.map { t in try t.maxPerHour.map { try sent.count(db, store: self, topic: t.name, now: now) >= $0 } ?? false }
         let held = heldFor.allSatisfy { $0 }
         let sources = try self.sources(db, development: devID, evidence: record.evidence)
         let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
@@ -39,6 +40,7 @@ extension Store {
             try db.run(
                 sql: "INSERT OR IGNORE INTO alert_topics (alert_id, topic, held, created) VALUES (?, ?, ?, ?)",
                 arguments: [id, name, h ? 1 : 0, now.timeIntervalSince1970])
+            if !h, sent.byTopic[name] != nil { sent.byTopic[name, default: 0] += 1 }
         }
         return !held
     }

@@ -71,7 +71,10 @@ extension Store {
     public func ingest(
         _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], policy: AlertPolicy = .any, now: Date
     ) throws(StoreError) -> IngestOutcome {
-        try write { db in try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now) }
+        try write { db in
+            var sent = SentCounts()
+            return try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now, sent: &sent)
+        }
     }
 
     /// Which of a feed's articles are new: one read for the whole feed, before extraction.
@@ -90,8 +93,9 @@ extension Store {
     ) async throws(StoreError) -> IngestOutcome {
         try await asyncWrite { db in
             var total = IngestOutcome()
+            var sent = SentCounts()
             for (article, developments) in batch {
-                let o = try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now)
+                let o = try self.ingest(db, article, developments: developments, topics: topics, policy: policy, now: now, sent: &sent)
                 total.newDevelopments += o.newDevelopments
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
@@ -101,8 +105,24 @@ extension Store {
         }
     }
 
+    /// Each rate-limited topic's alerts of the last hour, counted once per transaction and then
+    /// kept up to date as alerts are inserted: counting again for every alert walked the index over
+    /// all of the hour's alerts each time (quadratic in a cycle that raises many).
+    struct SentCounts {
+        var byTopic: [String: Int] = [:]
+
+        mutating func count(_ db: Database, store: Store, topic: String, now: Date) throws -> Int {
+            if let n = byTopic[topic] { return n }
+            let n = try store.sentInLastHour(db, topic: topic, now: now)
+            byTopic[topic] = n
+            return n
+        }
+    }
+
     func ingest(
-        _ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], policy: AlertPolicy, now: Date
+        _ db: Database, _ article: IncomingArticle, developments: [Development], topics: [TopicConfig], policy: AlertPolicy,
+        now: Date,
+        sent: inout SentCounts
     ) throws -> IngestOutcome {
         do {
             var outcome = IngestOutcome()
@@ -184,7 +204,7 @@ extension Store {
                     arguments: [devID, articleID, d.evidence])
                 guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else { continue }
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
-                if try self.raiseAlert(db, development: devID, kind: kind, record: record, topics: matching, now: now) {
+                if try self.raiseAlert(db, development: devID, kind: kind, record: record, topics: matching, now: now, sent: &sent) {
                     outcome.alerts += 1
                 }
             }
@@ -207,7 +227,7 @@ extension Store {
         return (rows.filter { $0["id"] as Int64 == first } + rows.filter { $0["id"] as Int64 != first }).map { row in
             AlertSource(
                 feed: row["feed"], title: row["title"], url: row["url"],
-                published: (row["published"] as Double?).map { RFC3339.string(Date(timeIntervalSince1970: $0)) })
+                published: (row["published"] as Double?).map { UTCTimestamp.string(Date(timeIntervalSince1970: $0)) })
         }
     }
 

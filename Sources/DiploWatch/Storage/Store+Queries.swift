@@ -9,6 +9,24 @@ extension Store {
         try read { db in try self.sources(db, development: id) }
     }
 
+    /// How many articles each of `ids` was read from, in one read (the CLI lists a thousand
+    /// developments; a read each cost more than the listing itself).
+    public func sourceCounts(developments ids: [Int64]) throws(StoreError) -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        return try read { db in
+            var out: [Int64: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.development_id AS id, COUNT(*) AS n FROM json_each(?) j \
+                    JOIN development_sources s ON s.development_id = j.value GROUP BY s.development_id
+                    """, arguments: [list])
+            while let row = try rows.next() { out[row["id"]] = row["n"] }
+            return out
+        }
+    }
+
     /// The country and body codes of stored participants, each with the names it appears under
     /// (the built-in name; stored names are not read, so this costs a seek per code, not a scan).
     public func participantCountries() throws(StoreError) -> [String: Set<String>] {

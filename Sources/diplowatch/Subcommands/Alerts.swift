@@ -20,7 +20,7 @@ struct Alerts: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let config = try global.loadConfig()
+            let config = try global.loadConfig(feeds: false)
             let sinceDate = try since.map(TimeArgument.parse)
             let store = try openReadOnly(config)
             let topic = try Filters(config: config, store: store).topic(topic)

@@ -12,7 +12,7 @@ struct Backup: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let config = try global.loadConfig()
+            let config = try global.loadConfig(feeds: false)
             let store = try openReadOnly(config)
             do {
                 try store.backup(to: path)

@@ -23,9 +23,9 @@ struct Developments: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let config = try global.loadConfig()
+            let config = try global.loadConfig(feeds: false)
             let store = try openReadOnly(config)
-            let filters = try Filters(config: config, store: store)
+            let filters = Filters(config: config, store: store)
             let list = try store.developments(
                 since: try since.map(TimeArgument.parse), country: try filters.country(country), type: try filters.type(type),
                 search: search)
@@ -36,8 +36,9 @@ struct Developments: AsyncParsableCommand {
                             DevelopmentRecord(development: d, sources: try store.sources(development: d.id)), pretty: false))
                 }
             } else {
+                let counts = try store.sourceCounts(developments: list.map(\.id))
                 for d in list {
-                    let n = (try? store.sourceCount(development: d.id)) ?? 0
+                    let n = counts[d.id] ?? 0
                     print(TerminalText.safe("#\(d.id) \(DevelopmentFormatter.line(d.record)) (\(n) source\(n == 1 ? "" : "s"))"))
                 }
             }

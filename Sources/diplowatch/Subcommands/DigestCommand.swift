@@ -17,7 +17,7 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let config = try global.loadConfig()
+            let config = try global.loadConfig(feeds: false)
             let start = try TimeArgument.parse(since)
             let store = try openReadOnly(config)
             let digest = Digest(alerts: try store.alerts(since: start, limit: 10_000), since: start)
