@@ -173,7 +173,8 @@ extension Store {
     /// Rows of one event merge into the lowest id, delivered if any of them was (the event is in
     /// the log already), held only if all were; the autoincrement sequence is untouched, so new
     /// alerts still get ids above every id ever written. Sinks get a cursor: every alert up to it
-    /// is delivered or given up.
+    /// is delivered or given up. Each step reads the old rows once, through an index (the daemon
+    /// migrates before it reports ready: the cost must grow with the rows, not with their square).
     static func oneAlertPerEvent(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -185,9 +186,10 @@ extension Store {
                   created DOUBLE NOT NULL,
                   PRIMARY KEY (alert_id, topic)
                 );
-                CREATE TEMP TABLE alert_merge AS
-                  SELECT a.id, (SELECT MIN(b.id) FROM alerts b WHERE b.development_id = a.development_id AND b.status = a.status) AS keep
-                  FROM alerts a;
+                CREATE TEMP TABLE alert_merge (id INTEGER PRIMARY KEY, keep INTEGER NOT NULL);
+                INSERT INTO alert_merge (id, keep)
+                  SELECT id, MIN(id) OVER (PARTITION BY development_id, status) FROM alerts;
+                CREATE INDEX temp.alert_merge_keep ON alert_merge (keep, id);
                 INSERT INTO alert_topics (alert_id, topic, held, digested, created)
                   SELECT m.keep, a.topic, a.held, a.digested, a.created FROM alerts a JOIN alert_merge m ON m.id = a.id ORDER BY a.id;
                 ALTER TABLE alerts ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
@@ -196,7 +198,7 @@ extension Store {
                     (SELECT a.topic FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id ORDER BY a.id)),
                   held = (SELECT MIN(a.held) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id),
                   delivered_at = (SELECT MIN(a.delivered_at) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id)
-                  WHERE id IN (SELECT keep FROM alert_merge);
+                  WHERE id IN (SELECT keep FROM alert_merge WHERE keep = id);
                 CREATE TEMP TABLE sink_merge AS
                   SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.next_attempt_at) AS next_attempt_at,
                     MIN(d.delivered_at) AS delivered_at, CASE WHEN MIN(d.delivered_at) IS NULL THEN MIN(d.failed_at) END AS failed_at,
@@ -205,7 +207,7 @@ extension Store {
                 DELETE FROM sink_deliveries;
                 INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error)
                   SELECT alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error FROM sink_merge;
-                DELETE FROM alerts WHERE id NOT IN (SELECT keep FROM alert_merge);
+                DELETE FROM alerts WHERE id IN (SELECT id FROM alert_merge WHERE id != keep);
                 DROP TABLE alert_merge;
                 DROP TABLE sink_merge;
                 DROP INDEX IF EXISTS alerts_topic_held_created;
