@@ -143,6 +143,7 @@ struct QueryPlanTests {
         let pending = try store.undeliveredAlerts()
         if let last = pending.last { try store.markDelivered(upTo: last.id, now: now) }
         _ = try store.alert(id: 1)
+        _ = try store.mergedAlert(oldID: 1)
         for since in [nil, now] as [Date?] {
             for topic in [nil, "all"] as [String?] {
                 for afterID in [0, 1] as [Int64] { _ = try store.alerts(since: since, topic: topic, afterID: afterID) }

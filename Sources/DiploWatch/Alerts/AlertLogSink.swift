@@ -80,6 +80,7 @@ public struct AlertLogSink: AlertSink {
     public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
         guard let written = mark.line else { return false }
         if written == line(alert) { return true }
+        if format == .text { return written.hasPrefix(Self.oneTopicTextPrefix(alert)) }
         struct Dev: Decodable { var id: Int64 }
         struct Head: Decodable {
             var id: Int64
@@ -90,6 +91,15 @@ public struct AlertLogSink: AlertSink {
             let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8))
         else { return false }
         return h.database == database && h.id == alert.id && h.development.id == alert.development.id
+    }
+
+    /// The start of the text line the previous version (one line per topic) wrote for `alert`:
+    /// time, id, its one topic, kind and the development. Text lines carry no database identity;
+    /// the time to the second and the development stand for it.
+    static func oneTopicTextPrefix(_ alert: Alert) -> String {
+        var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): "
+        if let n = alert.heldBack { s += "\(n) alerts held back by the topic's rate limit; the latest: " }
+        return TerminalText.safe(s + DevelopmentFormatter.line(alert.development.record))
     }
 
     /// Reads the last complete line of the log.

@@ -126,6 +126,23 @@ extension Store {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [id]).map(self.alert(from:)) }
     }
 
+    /// An alert row merged into another by migration v9 (one row per topic before it), as the
+    /// previous version wrote it: its own id, topic and time, the kept alert's kind and development.
+    public func mergedAlert(oldID: Int64) throws(StoreError) -> Alert? {
+        try read { db in
+            guard try db.tableExists("alert_merged"),
+                let merged = try Row.fetchOne(
+                    db, sql: "SELECT alert_id, topic, created FROM alert_merged WHERE old_id = ?", arguments: [oldID]),
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [merged["alert_id"] as Int64])
+            else { return nil }
+            var alert = try self.alert(from: row)
+            alert.id = oldID
+            alert.topics = [merged["topic"]]
+            alert.time = RFC3339.string(Date(timeIntervalSince1970: merged["created"]))
+            return alert
+        }
+    }
+
     /// Alerts for the CLI, newest last (by time when `since` is given, else by id).
     public func alerts(since: Date? = nil, topic: String? = nil, afterID: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [Alert] {
         try read { db in

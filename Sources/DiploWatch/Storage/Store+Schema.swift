@@ -171,7 +171,9 @@ extension Store {
     /// Migration v9. An alert was one row per development, topic and status; it becomes one row per
     /// development and status, its topics in `alert_topics` (each with its own rate-limit state).
     /// Rows of one event merge into the lowest id, delivered if any of them was (the event is in
-    /// the log already), held only if all were; the autoincrement sequence is untouched, so new
+    /// the log already), held only if all were; a merged row's id is kept in `alert_merged`, so a
+    /// log whose last line is such a row (the old version wrote all of an event's rows, then marked
+    /// them) is still recognised after the upgrade; the autoincrement sequence is untouched, so new
     /// alerts still get ids above every id ever written. Sinks get a cursor: every alert up to it
     /// is delivered or given up. Each step reads the old rows once, through an index (the daemon
     /// migrates before it reports ready: the cost must grow with the rows, not with their square).
@@ -207,6 +209,14 @@ extension Store {
                 DELETE FROM sink_deliveries;
                 INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error)
                   SELECT alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error FROM sink_merge;
+                CREATE TABLE alert_merged (
+                  old_id INTEGER PRIMARY KEY,
+                  alert_id INTEGER NOT NULL,
+                  topic TEXT NOT NULL,
+                  created DOUBLE NOT NULL
+                );
+                INSERT INTO alert_merged (old_id, alert_id, topic, created)
+                  SELECT m.id, m.keep, a.topic, a.created FROM alert_merge m JOIN alerts a ON a.id = m.id WHERE m.id != m.keep;
                 DELETE FROM alerts WHERE id IN (SELECT id FROM alert_merge WHERE id != keep);
                 DROP TABLE alert_merge;
                 DROP TABLE sink_merge;
