@@ -43,6 +43,16 @@ extension Store {
         return !held
     }
 
+    /// The kind of alert a development owes at `status`: nil when one was raised for it, `new`
+    /// when it never alerted at all (withheld as old news or background until now), else `update`.
+    func kindOwed(_ db: Database, development: Int64, status: String) throws -> String? {
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT COUNT(*) AS n, COALESCE(MAX(status = ?), 0) AS told FROM alerts WHERE development_id = ?"),
+            arguments: [status, development])
+        if let row, (row["told"] as Int) == 1 { return nil }
+        return (row?["n"] as Int? ?? 0) == 0 ? "new" : "update"
+    }
+
     /// Alerts of a topic raised in the hour before `now` that counted against its rate limit.
     func sentInLastHour(_ db: Database, topic: String, now: Date) throws -> Int {
         try Int.fetchOne(

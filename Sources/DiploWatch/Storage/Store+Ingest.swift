@@ -153,12 +153,16 @@ extension Store {
                         try db.run(
                             sql: "UPDATE developments SET status = ?, date = ?, record = ?, last_seen = ? WHERE id = ?",
                             arguments: [d.status, record.date, try Self.json(record), now.timeIntervalSince1970, devID])
-                        announced = ("update", record)
+                        announced = (try self.kindOwed(db, development: devID, status: d.status) ?? "update", record)
                         outcome.updatedDevelopments += 1
                     } else {
                         try db.run(
                             sql: "UPDATE developments SET last_seen = ?, confidence = MAX(confidence, ?) WHERE id = ?",
                             arguments: [now.timeIntervalSince1970, d.confidence, devID])
+                        // Stored without an alert (old news, background): this report may raise it.
+                        if let kind = try self.kindOwed(db, development: devID, status: old) {
+                            announced = (kind, try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8)))
+                        }
                     }
                 } else {
                     try db.run(
