@@ -10,6 +10,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var newDevelopments = 0
     public var updatedDevelopments = 0
     public var alerts = 0
+    /// Developments that would have alerted but for `max_age`.
+    public var tooOld = 0
 }
 
 /// An article as the store receives it: identity, metadata and plain text.
@@ -96,6 +98,7 @@ extension Store {
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
                 total.newArticles += o.newArticles
+                total.tooOld += o.tooOld
             }
             return total
         }
@@ -186,7 +189,10 @@ extension Store {
                 try db.run(
                     sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
                     arguments: [devID, articleID, d.evidence])
-                guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else { continue }
+                guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else {
+                    if announced != nil, policy.tooOld(published: e.published ?? e.updated, now: now) { outcome.tooOld += 1 }
+                    continue
+                }
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
                 if try self.raiseAlert(db, development: devID, kind: kind, record: record, topics: matching, now: now) {
                     outcome.alerts += 1
