@@ -169,7 +169,12 @@ extension Store {
             if let topic {
                 // A read-only reader cannot migrate a database the daemon has not opened since an upgrade.
                 guard try db.tableExists("alert_topics") else { throw SchemaBehind() }
-                sql += " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
+                // In a window (by time or after an id, as `--follow` asks every second), walk the
+                // window and probe each alert's topics; else read the topic's alerts from its index.
+                sql +=
+                    since == nil && afterID == 0
+                    ? " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
+                    : " AND EXISTS (SELECT 1 FROM alert_topics t WHERE t.alert_id = alerts.id AND t.topic = ?)"
                 args.append(topic)
             }
             // With a time filter, the newest by time: read backwards along the `created` index and
