@@ -120,6 +120,24 @@ struct AlertDeliveryTests {
         #expect(lines(log).count == 2)
     }
 
+    @Test func withAnAtomFileALogFromAnotherDatabaseIsNotTrustedEither() throws {
+        // Given a log whose last line is alert 1 of another database: same id, topic and development
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.jsonl"
+        var other = try #require(try store.alert(id: 1))
+        other.database = "0123456789abcdef"
+        try (AlertLogSink(path: log, format: .jsonl).line(other) + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When delivering through the log with the Atom file beside it
+        let sink = AtomMirroredSink(
+            inner: AlertLogSink(path: log, format: .jsonl), atom: AtomFeedFile(path: dir + "/alerts.atom"), store: store,
+            onError: { _ in })
+
+        // Then the line is not taken for this database's alert: it is written
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 1)
+        #expect(lines(log).count == 2)
+    }
+
     @Test func unwritableLogKeepsAlertsQueued() throws {
         let store = try storeWithAlerts(2)
         let blocker = dir + "/not-a-dir"
