@@ -138,6 +138,23 @@ struct AlertDeliveryTests {
         #expect(lines(log).count == 2)
     }
 
+    @Test(arguments: ["kind", "time", "old shape, other time"])
+    func aLineOfTheSameIdButAnotherAlertIsNotTaken(differs: String) throws {
+        // Given a log whose last line has this database's identity, alert 1's id and development,
+        // but is another alert (a backup restored, its ids raised again): another kind or time
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.jsonl"
+        var other = try #require(try store.alert(id: 1))
+        if differs == "kind" { other.kind = "update" } else { other.time = "2020-01-01T00:00:00Z" }
+        var line = AlertLogSink(path: log, format: .jsonl).line(other)
+        if differs.hasPrefix("old shape") { line = line.replacing(#","topics":["deals"]"#, with: "") }
+        try (line + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When delivering, then alert 1 is written
+        #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl)).deliverPending() == 1)
+        #expect(lines(log).count == 2)
+    }
+
     @Test func unwritableLogKeepsAlertsQueued() throws {
         let store = try storeWithAlerts(2)
         let blocker = dir + "/not-a-dir"

@@ -75,8 +75,8 @@ public struct AlertLogSink: AlertSink {
 
     /// The line is the one this sink writes for the alert, byte for byte: in JSON it carries the
     /// database's identity, so a recreated database never mistakes an old log's line for its own.
-    /// A JSON line written by an older version (another shape, such as one topic per line) is
-    /// recognised by the same identity: its id, its development and this database's name.
+    /// A JSON line written by the previous version (one topic per line, no `topics`) is recognised
+    /// by this database's name and the alert's id, development, kind, time and (first) topic.
     public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
         guard let written = mark.line else { return false }
         if written == line(alert) { return true }
@@ -84,13 +84,19 @@ public struct AlertLogSink: AlertSink {
         struct Dev: Decodable { var id: Int64 }
         struct Head: Decodable {
             var id: Int64
+            var time: String
+            var topic: String
+            var topics: [String]?
+            var kind: String
             var database: String?
             var development: Dev
         }
         guard format == .jsonl, let database = alert.database, !database.isEmpty,
-            let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8))
+            let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8)),
+            h.topics == nil  // a line of this version is compared byte for byte above
         else { return false }
-        return h.database == database && h.id == alert.id && h.development.id == alert.development.id
+        return h.database == database && h.id == alert.id && h.development.id == alert.development.id && h.kind == alert.kind
+            && h.time == alert.time && h.topic == alert.topic
     }
 
     /// The start of the text line the previous version (one line per topic) wrote for `alert`:
