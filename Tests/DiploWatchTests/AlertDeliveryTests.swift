@@ -71,6 +71,29 @@ struct AlertDeliveryTests {
         #expect(try store.counts().undelivered == 0)
     }
 
+    @Test func aTextLogWhoseTopicHasABracketIsRecognisedAfterACrash() throws {
+        // Given a text log of a topic named "deals [asia]: east" that got two alerts before the process
+        // died, before marking them
+        let store = try Store(path: dir + "/db.sqlite")
+        for (i, text) in ["Japan and India signed a trade agreement on Monday.", "France and Brazil signed a trade agreement on Monday."]
+            .enumerated()
+        {
+            let e = FeedEntry(id: "g\(i)", title: "t", link: "https://t.example/\(i)", published: Date(), summary: text)
+            _ = try store.ingest(
+                IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text),
+                developments: Extractor().extract(Article(text: text, published: Store.isoDay(Date()))),
+                topics: [TopicConfig(name: "deals [asia]: east")], now: Date())
+        }
+        let log = dir + "/alerts.log"
+        let sink = AlertLogSink(path: log, format: .text)
+        try sink.deliver(try store.undeliveredAlerts())
+
+        // When delivery runs again, then nothing is written twice
+        #expect(AlertLogSink.mark(in: lines(log)[1])?.id == 2)
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 0)
+        #expect(lines(log).count == 2)
+    }
+
     @Test func aTornLastLineIsReplacedByTheWholeAlert() throws {
         let store = try storeWithAlerts(2)
         let log = dir + "/alerts.jsonl"

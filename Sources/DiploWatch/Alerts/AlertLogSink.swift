@@ -139,8 +139,9 @@ public struct AlertLogSink: AlertSink {
             guard let h = try? JSONDecoder().decode(Head.self, from: Data(line.utf8)) else { return nil }
             return DeliveredMark(id: h.id, topic: h.topic, developmentID: h.development.id)
         }
-        // text: "<time> #<id> [topic, topic] kind: …"
-        guard let m = line.prefixMatch(of: #/\S+ \#(\d+) \[([^\]]*)\] /#), let id = Int64(m.1) else { return nil }
+        // text: "<time> #<id> [topic, topic] kind: …"; a topic may hold "]" or ":", so the topics
+        // end before "] " and the kind.
+        guard let m = line.prefixMatch(of: #/\S+ \#(\d+) \[(.*?)\] (?:new|update|digest): /#), let id = Int64(m.1) else { return nil }
         let first = m.2.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
         return DeliveredMark(id: id, topic: first, developmentID: nil)
     }
