@@ -154,6 +154,53 @@ struct AlertMigrationTests {
         #expect(lines(log).count == 4)
     }
 
+    @Test func aSinksStateMergesAsTheEventsState() throws {
+        // Given a sink that gave up on one topic row of event 1 but never tried the other, delivered
+        // event 2 for one row (an earlier error noted) while retrying the other, and retries both
+        // rows of event 3, the later attempt with another error
+        let rows: [OldRow] = [
+            (1, 1, "asia", false, false), (2, 1, "deals", false, false), (3, 2, "asia", false, false), (4, 2, "deals", false, false),
+            (5, 3, "asia", false, false), (6, 3, "deals", false, false),
+        ]
+        let (path, _) = try oldDatabase(rows)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error) VALUES
+                      (1, 'webhook:ops', 5, NULL, NULL, 10, 'HTTP 500'),
+                      (3, 'webhook:ops', 2, 100, 5, NULL, 'timeout'),
+                      (4, 'webhook:ops', 1, 200, NULL, NULL, 'HTTP 502'),
+                      (5, 'webhook:ops', 2, 300, NULL, NULL, 'zzz earlier'),
+                      (6, 'webhook:ops', 3, 400, NULL, NULL, 'aaa later');
+                    """)
+        }
+
+        // When the new version opens it
+        let store = try Store(path: path)
+        let state = try store.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT alert_id, next_attempt_at, delivered_at, failed_at, last_error FROM sink_deliveries ORDER BY alert_id"
+            ).map { r in
+                (
+                    alert: r["alert_id"] as Int64, next: r["next_attempt_at"] as Double?, delivered: r["delivered_at"] as Double?,
+                    failed: r["failed_at"] as Double?, error: r["last_error"] as String?
+                )
+            }
+        }
+
+        // Then event 1 is still owed (one of its rows was never tried), event 2 is delivered with no
+        // error or retry left, and event 3 keeps its latest attempt's error
+        let pending = try store.pendingAlerts(sink: "webhook:ops").map(\.alert.id)
+        #expect(pending.first == 1 && pending.contains(5), "\(pending)")
+        #expect(state.map(\.alert) == [1, 3, 5])
+        #expect(state[0].failed == nil)
+        #expect(state[1].delivered == 5)
+        #expect(state[1].error == nil)
+        #expect(state[1].next == nil)
+        #expect(state[2].error == "aaa later")
+        #expect(state[2].next == 300)
+    }
+
     @Test func aSinksDeliveredAlertsAreNeverReadAgain() throws {
         // Given a sink that has delivered some 300 alerts, and one more raised
         let store = try Store(path: dir + "/db.sqlite")

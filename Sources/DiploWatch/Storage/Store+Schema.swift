@@ -175,7 +175,8 @@ extension Store {
     /// log whose last line is such a row (the old version wrote all of an event's rows, then marked
     /// them) is still recognised after the upgrade; the autoincrement sequence is untouched, so new
     /// alerts still get ids above every id ever written. Sinks get a cursor: every alert up to it
-    /// is delivered or given up. Each step reads the old rows once, through an index (the daemon
+    /// is delivered or given up. A sink's state of an event: delivered if any row was, given up only
+    /// if every row was, else retried with its latest error. Each step reads the old rows once, through an index (the daemon
     /// migrates before it reports ready: the cost must grow with the rows, not with their square).
     static func oneAlertPerEvent(_ db: Database) throws {
         try db.execute(
@@ -202,13 +203,22 @@ extension Store {
                   delivered_at = (SELECT MIN(a.delivered_at) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id)
                   WHERE id IN (SELECT keep FROM alert_merge WHERE keep = id);
                 CREATE TEMP TABLE sink_merge AS
-                  SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.next_attempt_at) AS next_attempt_at,
-                    MIN(d.delivered_at) AS delivered_at, CASE WHEN MIN(d.delivered_at) IS NULL THEN MIN(d.failed_at) END AS failed_at,
-                    MAX(d.last_error) AS last_error
+                  SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.delivered_at) AS delivered_at,
+                    COUNT(d.failed_at) = (SELECT COUNT(*) FROM alert_merge k WHERE k.keep = m.keep) AS given_up, MAX(d.failed_at) AS failed_at,
+                    COALESCE(MAX(CASE WHEN d.failed_at IS NULL THEN d.attempts END), 0) AS retry_attempts,
+                    MIN(CASE WHEN d.failed_at IS NULL THEN d.next_attempt_at END) AS next_attempt_at,
+                    (SELECT e.last_error FROM alert_merge k CROSS JOIN sink_deliveries e ON e.alert_id = k.id AND e.sink = d.sink
+                     WHERE k.keep = m.keep AND e.last_error IS NOT NULL
+                     ORDER BY COALESCE(e.failed_at, e.next_attempt_at) DESC, e.attempts DESC LIMIT 1) AS last_error
                   FROM sink_deliveries d JOIN alert_merge m ON m.id = d.alert_id GROUP BY m.keep, d.sink;
                 DELETE FROM sink_deliveries;
                 INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error)
-                  SELECT alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error FROM sink_merge;
+                  SELECT alert_id, sink,
+                    CASE WHEN delivered_at IS NULL AND NOT given_up THEN retry_attempts ELSE attempts END,
+                    CASE WHEN delivered_at IS NULL AND NOT given_up THEN next_attempt_at END,
+                    delivered_at, CASE WHEN delivered_at IS NULL AND given_up THEN failed_at END,
+                    CASE WHEN delivered_at IS NULL THEN last_error END
+                  FROM sink_merge;
                 CREATE TABLE alert_merged (
                   old_id INTEGER PRIMARY KEY,
                   alert_id INTEGER NOT NULL,
