@@ -13,7 +13,7 @@ struct WithheldAlertTests {
     static let text = "Japan and India signed a trade agreement on Monday."
     static let topics = [TopicConfig(name: "deals")]
 
-    func report(_ store: Store, _ guid: String, _ d: Development, published: Date, now: Date) throws -> IngestOutcome {
+    func report(_ store: Store, _ guid: String, _ d: Development, published: Date?, now: Date) throws -> IngestOutcome {
         let body = Self.text + " Report \(guid)."
         let e = FeedEntry(id: guid, title: "t", link: "https://t.example/\(guid)", published: published, summary: body)
         return try store.ingest(
@@ -42,6 +42,18 @@ struct WithheldAlertTests {
         #expect(try store.alerts().map(\.kind) == ["new"])
         #expect(try report(store, "third", d, published: now, now: now).alerts == 0)
         #expect(try store.alerts().count == 1)
+    }
+
+    @Test func theBestSourceIsTheReportThatRaisedTheAlertHoweverDated() throws {
+        // Given old news stored from a dated entry, then an undated copy of the same sentence
+        let store = try Store(path: dir + "/db.sqlite")
+        let now = Date()
+        let d = try development(status: "occurred")
+        _ = try report(store, "old", d, published: now.addingTimeInterval(-10 * 86400), now: now)
+        #expect(try report(store, "copy", d, published: nil, now: now).alerts == 1)
+
+        // Then the alert's best source is the copy that raised it, not the old entry
+        #expect(try store.alerts().first?.bestSource?.url == "https://t.example/copy")
     }
 
     @Test func aBackgroundDevelopmentThatAdvancesIsNew() throws {

@@ -212,7 +212,9 @@ extension Store {
                 FROM development_sources s JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id
                 WHERE s.development_id = ? ORDER BY a.published, a.id
                 """, arguments: [development])
-        let told = evidence.flatMap { e in rows.filter { $0["evidence"] as String == e }.last }
+        // Of several reports with the sentence (syndicated copies), the latest stored: the one that
+        // raised the alert, however the copies are dated.
+        let told = evidence.flatMap { e in rows.filter { $0["evidence"] as String == e }.max { ($0["id"] as Int64) < ($1["id"] as Int64) } }
         let first = (told ?? rows.min { ($0["id"] as Int64) < ($1["id"] as Int64) }).map { $0["id"] as Int64 }
         return (rows.filter { $0["id"] as Int64 == first } + rows.filter { $0["id"] as Int64 != first }).map { row in
             AlertSource(
