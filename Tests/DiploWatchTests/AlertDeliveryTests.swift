@@ -71,6 +71,29 @@ struct AlertDeliveryTests {
         #expect(try store.counts().undelivered == 0)
     }
 
+    @Test func aTextLogWhoseTopicHasABracketIsRecognisedAfterACrash() throws {
+        // Given a text log of a topic named "deals [asia]: east" that got two alerts before the process
+        // died, before marking them
+        let store = try Store(path: dir + "/db.sqlite")
+        for (i, text) in ["Japan and India signed a trade agreement on Monday.", "France and Brazil signed a trade agreement on Monday."]
+            .enumerated()
+        {
+            let e = FeedEntry(id: "g\(i)", title: "t", link: "https://t.example/\(i)", published: Date(), summary: text)
+            _ = try store.ingest(
+                IncomingArticle(feedURL: "https://t.example/f", feedTitle: "T", entry: e, text: text),
+                developments: Extractor().extract(Article(text: text, published: Store.isoDay(Date()))),
+                topics: [TopicConfig(name: "deals [asia]: east")], now: Date())
+        }
+        let log = dir + "/alerts.log"
+        let sink = AlertLogSink(path: log, format: .text)
+        try sink.deliver(try store.undeliveredAlerts())
+
+        // When delivery runs again, then nothing is written twice
+        #expect(AlertLogSink.mark(in: lines(log)[1])?.id == 2)
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 0)
+        #expect(lines(log).count == 2)
+    }
+
     @Test func aTornLastLineIsReplacedByTheWholeAlert() throws {
         let store = try storeWithAlerts(2)
         let log = dir + "/alerts.jsonl"
@@ -116,6 +139,41 @@ struct AlertDeliveryTests {
         let log = dir + "/alerts.jsonl"
         try (#"{"id": 1, "topic": "elsewhere", "development": {"id": 9}}"# + "\n").write(toFile: log, atomically: true, encoding: .utf8)
         let store = try storeWithAlerts(1)
+        #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl)).deliverPending() == 1)
+        #expect(lines(log).count == 2)
+    }
+
+    @Test func withAnAtomFileALogFromAnotherDatabaseIsNotTrustedEither() throws {
+        // Given a log whose last line is alert 1 of another database: same id, topic and development
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.jsonl"
+        var other = try #require(try store.alert(id: 1))
+        other.database = "0123456789abcdef"
+        try (AlertLogSink(path: log, format: .jsonl).line(other) + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When delivering through the log with the Atom file beside it
+        let sink = AtomMirroredSink(
+            inner: AlertLogSink(path: log, format: .jsonl), atom: AtomFeedFile(path: dir + "/alerts.atom"), store: store,
+            onError: { _ in })
+
+        // Then the line is not taken for this database's alert: it is written
+        #expect(try AlertDelivery(store: store, sink: sink).deliverPending() == 1)
+        #expect(lines(log).count == 2)
+    }
+
+    @Test(arguments: ["kind", "time", "old shape, other time"])
+    func aLineOfTheSameIdButAnotherAlertIsNotTaken(differs: String) throws {
+        // Given a log whose last line has this database's identity, alert 1's id and development,
+        // but is another alert (a backup restored, its ids raised again): another kind or time
+        let store = try storeWithAlerts(1)
+        let log = dir + "/alerts.jsonl"
+        var other = try #require(try store.alert(id: 1))
+        if differs == "kind" { other.kind = "update" } else { other.time = "2020-01-01T00:00:00Z" }
+        var line = AlertLogSink(path: log, format: .jsonl).line(other)
+        if differs.hasPrefix("old shape") { line = line.replacing(#","topics":["deals"]"#, with: "") }
+        try (line + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When delivering, then alert 1 is written
         #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl)).deliverPending() == 1)
         #expect(lines(log).count == 2)
     }

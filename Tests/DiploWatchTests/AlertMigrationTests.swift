@@ -21,7 +21,7 @@ struct AlertMigrationTests {
 
     /// A database migrated up to v8p holding `rows`, and the JSON line the previous version wrote
     /// for each (one topic per line).
-    func oldDatabase(_ rows: [OldRow]) throws -> (path: String, lines: [Int64: String]) {
+    func oldDatabase(_ rows: [OldRow], text: Bool = false) throws -> (path: String, lines: [Int64: String]) {
         let path = dir + "/db.sqlite"
         let queue = try DatabaseQueue(path: path)
         try Store.migrator.migrate(queue, upTo: "v8p: indexes for queries that grow with time, summary-only re-index")
@@ -59,6 +59,12 @@ struct AlertMigrationTests {
                     "database": identity,
                 ]
                 lines[r.id] = String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self)
+                if text {
+                    // The previous version's text line (no sources here, so nothing after the development).
+                    lines[r.id] = TerminalText.safe(
+                        "\(RFC3339.string(Date(timeIntervalSince1970: created))) #\(r.id) [\(r.topic)] new: "
+                            + DevelopmentFormatter.line(record))
+                }
             }
             try db.execute(sql: "INSERT INTO sinks (name, baseline) VALUES ('webhook:ops', 0)")
             for id in rows.filter(\.delivered).map(\.id) {
@@ -109,6 +115,90 @@ struct AlertMigrationTests {
         #expect(try store.alerts().last?.id == 8)
         #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .jsonl)).deliverPending() == 1)
         #expect(lines(log).last?.contains("\"id\":8,") == true)
+    }
+
+    /// The previous version wrote a whole batch (every topic row of an event), then marked it: a
+    /// crash in between leaves the log ending on the event's highest id, which the upgrade merges away.
+    static let crashAfterWholeBatch: [OldRow] = [
+        (1, 1, "asia", true, false), (2, 1, "deals", true, false), (3, 2, "asia", false, false), (4, 2, "deals", false, false),
+        (5, 3, "asia", false, false),
+    ]
+
+    @Test(arguments: [false, true])
+    func aLogEndingOnAMergedRowIsRecognised(text: Bool) throws {
+        // Given a log that ends on row 4, the last of event 2, written but not marked delivered
+        let (path, old) = try oldDatabase(Self.crashAfterWholeBatch, text: text)
+        let log = dir + "/alerts.log"
+        try ([1, 2, 3, 4].map { old[$0]! }.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When the upgraded version delivers what is pending
+        let store = try Store(path: path)
+        #expect(try store.alert(id: 4) == nil)  // merged into alert 3
+        let written = try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: text ? .text : .jsonl)).deliverPending()
+
+        // Then event 2 (alert 3) counts as written, and only event 3 (alert 5) is added
+        #expect(written == 1)
+        #expect(lines(log).count == 5)
+        #expect(lines(log).last?.contains(text ? " #5 [asia] new: " : "\"id\":5,") == true, "\(lines(log).last ?? "")")
+    }
+
+    @Test func aTextLogEndingOnAKeptRowIsRecognised() throws {
+        // Given a text log whose last line is row 3, the lowest of event 2 (the one the upgrade keeps)
+        let (path, old) = try oldDatabase(Self.crashAfterWholeBatch, text: true)
+        let log = dir + "/alerts.log"
+        try ([1, 2, 3].map { old[$0]! }.joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+
+        // When the upgraded version delivers, then event 2 is not written again
+        let store = try Store(path: path)
+        #expect(try AlertDelivery(store: store, sink: AlertLogSink(path: log, format: .text)).deliverPending() == 1)
+        #expect(lines(log).count == 4)
+    }
+
+    @Test func aSinksStateMergesAsTheEventsState() throws {
+        // Given a sink that gave up on one topic row of event 1 but never tried the other, delivered
+        // event 2 for one row (an earlier error noted) while retrying the other, and retries both
+        // rows of event 3, the later attempt with another error
+        let rows: [OldRow] = [
+            (1, 1, "asia", false, false), (2, 1, "deals", false, false), (3, 2, "asia", false, false), (4, 2, "deals", false, false),
+            (5, 3, "asia", false, false), (6, 3, "deals", false, false),
+        ]
+        let (path, _) = try oldDatabase(rows)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error) VALUES
+                      (1, 'webhook:ops', 5, NULL, NULL, 10, 'HTTP 500'),
+                      (3, 'webhook:ops', 2, 100, 5, NULL, 'timeout'),
+                      (4, 'webhook:ops', 1, 200, NULL, NULL, 'HTTP 502'),
+                      (5, 'webhook:ops', 2, 300, NULL, NULL, 'zzz earlier'),
+                      (6, 'webhook:ops', 3, 400, NULL, NULL, 'aaa later');
+                    """)
+        }
+
+        // When the new version opens it
+        let store = try Store(path: path)
+        let state = try store.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT alert_id, next_attempt_at, delivered_at, failed_at, last_error FROM sink_deliveries ORDER BY alert_id"
+            ).map { r in
+                (
+                    alert: r["alert_id"] as Int64, next: r["next_attempt_at"] as Double?, delivered: r["delivered_at"] as Double?,
+                    failed: r["failed_at"] as Double?, error: r["last_error"] as String?
+                )
+            }
+        }
+
+        // Then event 1 is still owed (one of its rows was never tried), event 2 is delivered with no
+        // error or retry left, and event 3 keeps its latest attempt's error
+        let pending = try store.pendingAlerts(sink: "webhook:ops").map(\.alert.id)
+        #expect(pending.first == 1 && pending.contains(5), "\(pending)")
+        #expect(state.map(\.alert) == [1, 3, 5])
+        #expect(state[0].failed == nil)
+        #expect(state[1].delivered == 5)
+        #expect(state[1].error == nil)
+        #expect(state[1].next == nil)
+        #expect(state[2].error == "aaa later")
+        #expect(state[2].next == 300)
     }
 
     @Test func aSinksDeliveredAlertsAreNeverReadAgain() throws {

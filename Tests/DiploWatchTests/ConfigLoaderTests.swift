@@ -72,6 +72,23 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test func aTopicOnBackgroundIsRefused() {
+        // Background developments never alert: a topic on them would stay silent for good
+        let text = """
+            [[topics]]
+            name = "history"
+            status = ["occurred", "background"]
+            """
+        #expect {
+            _ = try ConfigLoader.parse(text, file: "t.toml")
+        } throws: { error in
+            let problems = (error as? ConfigError)?.problems.map(\.description) ?? []
+            return problems == [
+                "t.toml:3: topics[0].status: \"background\" never alerts (background developments are stored, not alerted); remove it"
+            ]
+        }
+    }
+
     @Test func fetchingKeys() throws {
         let dir = Fixtures.tempDirectory()
         try "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".write(

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import Logging
 import TestSupport
@@ -84,6 +85,31 @@ struct PollCycleTests {
         #expect(!warm.extractor.isBuilt)
         #expect(commits.value - before == 1)
         #expect(try store.feedStates().allSatisfy { $0.lastPolledAt != nil && $0.errorCount == 0 })
+    }
+
+    @Test func anOutageLongerThanMaxAgeLosesNoAlert() async throws {
+        // Given a feed last read on 24 November at 09:30, with max_age 3 days
+        let server = try LoopbackHTTPServer()
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.weather])))
+        var config = Config()
+        config.daemon.database = dir + "/db.sqlite"
+        config.alerts.log = dir + "/alerts.jsonl"
+        config.alerts.policy = AlertPolicy(maxAge: 3 * 86400)
+        config.feeds = [FeedConfig(url: server.url("/a.rss"))]
+        config.topics = [TopicConfig(name: "france-india", countries: ["FRA", "IND"])]
+        let store = try Store(path: config.daemon.database)
+        let lastRead = try #require(DateParser.parse("Tue, 24 Nov 2026 09:30:00 GMT"))
+        #expect(await cycle(config, store: store).run(now: lastRead, onlyDue: false).fetched == 1)
+
+        // When the daemon, down since, polls again five days later and finds the meeting published
+        // at 10:00 that day
+        server.set("/a.rss", .init(body: Fixtures.rss([Fixtures.meeting, Fixtures.weather])))
+        let report = await cycle(config, store: store).run(now: lastRead.addingTimeInterval(5 * 86400), onlyDue: false)
+
+        // Then it alerts: it is news to whoever follows the feed, older than max_age only because
+        // nobody could read it
+        #expect(report.alerts == 1)
+        #expect(report.delivered == 1)
     }
 
     /// Counts the transactions that record a feed's success.

@@ -143,6 +143,7 @@ struct QueryPlanTests {
         let pending = try store.undeliveredAlerts()
         if let last = pending.last { try store.markDelivered(upTo: last.id, now: now) }
         _ = try store.alert(id: 1)
+        _ = try store.mergedAlert(oldID: 1)
         for since in [nil, now] as [Date?] {
             for topic in [nil, "all"] as [String?] {
                 for afterID in [0, 1] as [Int64] { _ = try store.alerts(since: since, topic: topic, afterID: afterID) }
@@ -209,6 +210,36 @@ struct QueryPlanTests {
                 let excused = Self.exceptions[sql] != nil
                 #expect(excused, "\(sql)\n  walks \(table): \(step)")
             }
+        }
+    }
+
+    @Test func aTopicFilterWithAWindowReadsOnlyTheWindow() async throws {
+        // Given a database with alerts of a topic
+        let recorder = Recorder()
+        let dir = Fixtures.tempDirectory()
+        let store = try Store(path: dir + "/db.sqlite", readOnly: false, trace: { recorder.add($0) })
+        try await Self.exercise(store)
+
+        // When the CLI asks for the topic's alerts since a time, or after an id (`alerts --follow`)
+        recorder.on = true
+        _ = try store.alerts(since: Date(), topic: "all")
+        _ = try store.alerts(topic: "all", afterID: 1)
+        recorder.on = false
+
+        // Then the plan walks the window (by time or by id) and probes each alert's topics: it
+        // neither reads the topic's whole history nor sorts it
+        let queue = try DatabaseQueue(path: dir + "/db.sqlite")
+        let statements = recorder.all.filter { $0.hasPrefix("SELECT * FROM alerts") }
+        #expect(statements.count == 2)
+        for sql in statements {
+            let plan = try await queue.read { db in
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments([])
+                return try Row.fetchAll(statement).map { $0["detail"] as String }
+            }
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(sql)\n  \(plan)")
+            #expect(plan.contains { $0.hasPrefix("SEARCH alerts") }, "\(sql)\n  \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SEARCH alert_topics USING COVERING INDEX alert_topics_topic") }, "\(sql)\n  \(plan)")
         }
     }
 

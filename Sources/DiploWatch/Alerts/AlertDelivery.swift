@@ -20,7 +20,10 @@ public struct AlertDelivery: Sendable {
         // Trust the sink's last line only if it is this outbox's alert as the sink wrote it, not a
         // line from a database that has since been replaced, deleted or recreated.
         if let mark = sink.lastDelivered() {
-            if let alert = try store.alert(id: mark.id), sink.holds(alert, as: mark) {
+            // A line of the previous version may be a row that the upgrade merged into its event's
+            // alert: every alert up to it is in the log all the same.
+            let alert = try store.alert(id: mark.id) ?? store.mergedAlert(oldID: mark.id)
+            if let alert, sink.holds(alert, as: mark) {
                 try store.markDelivered(upTo: mark.id, now: now)
             } else if try store.hasUndeliveredAlerts() {
                 logger?.warning(

@@ -75,21 +75,37 @@ public struct AlertLogSink: AlertSink {
 
     /// The line is the one this sink writes for the alert, byte for byte: in JSON it carries the
     /// database's identity, so a recreated database never mistakes an old log's line for its own.
-    /// A JSON line written by an older version (another shape, such as one topic per line) is
-    /// recognised by the same identity: its id, its development and this database's name.
+    /// A JSON line written by the previous version (one topic per line, no `topics`) is recognised
+    /// by this database's name and the alert's id, development, kind, time and (first) topic.
     public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool {
         guard let written = mark.line else { return false }
         if written == line(alert) { return true }
+        if format == .text { return written.hasPrefix(Self.oneTopicTextPrefix(alert)) }
         struct Dev: Decodable { var id: Int64 }
         struct Head: Decodable {
             var id: Int64
+            var time: String
+            var topic: String
+            var topics: [String]?
+            var kind: String
             var database: String?
             var development: Dev
         }
         guard format == .jsonl, let database = alert.database, !database.isEmpty,
-            let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8))
+            let h = try? JSONDecoder().decode(Head.self, from: Data(written.utf8)),
+            h.topics == nil  // a line of this version is compared byte for byte above
         else { return false }
-        return h.database == database && h.id == alert.id && h.development.id == alert.development.id
+        return h.database == database && h.id == alert.id && h.development.id == alert.development.id && h.kind == alert.kind
+            && h.time == alert.time && h.topic == alert.topic
+    }
+
+    /// The start of the text line the previous version (one line per topic) wrote for `alert`:
+    /// time, id, its one topic, kind and the development. Text lines carry no database identity;
+    /// the time to the second and the development stand for it.
+    static func oneTopicTextPrefix(_ alert: Alert) -> String {
+        var s = "\(alert.time) #\(alert.id) [\(alert.topic)] \(alert.kind): "
+        if let n = alert.heldBack { s += "\(n) alerts held back by the topic's rate limit; the latest: " }
+        return TerminalText.safe(s + DevelopmentFormatter.line(alert.development.record))
     }
 
     /// Reads the last complete line of the log.
@@ -123,8 +139,9 @@ public struct AlertLogSink: AlertSink {
             guard let h = try? JSONDecoder().decode(Head.self, from: Data(line.utf8)) else { return nil }
             return DeliveredMark(id: h.id, topic: h.topic, developmentID: h.development.id)
         }
-        // text: "<time> #<id> [topic, topic] kind: …"
-        guard let m = line.prefixMatch(of: #/\S+ \#(\d+) \[([^\]]*)\] /#), let id = Int64(m.1) else { return nil }
+        // text: "<time> #<id> [topic, topic] kind: …"; a topic may hold "]" or ":", so the topics
+        // end before "] " and the kind.
+        guard let m = line.prefixMatch(of: #/\S+ \#(\d+) \[(.*?)\] (?:new|update|digest): /#), let id = Int64(m.1) else { return nil }
         let first = m.2.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
         return DeliveredMark(id: id, topic: first, developmentID: nil)
     }

@@ -35,11 +35,30 @@ public enum AlertText {
         }.joined(separator: " – ")
     }
 
-    /// A sentence shortened on a word boundary to about `limit` characters, with "…".
+    /// A sentence shortened on a word boundary to about `limit` characters, with "…": cut at the
+    /// last white space in the second half of the cut (text without spaces, such as Chinese or
+    /// Thai, at the limit), only the end trimmed of spaces and punctuation. The cut also holds at
+    /// most `4 × limit` Unicode scalars, so one character carrying endless combining marks cannot
+    /// make the line unbounded.
     public static func shorten(_ s: String, limit: Int = 200) -> String {
-        guard s.count > limit else { return s }
-        let cut = s.prefix(limit)
-        let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return word.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
+        let scalarLimit = 4 * limit
+        var end = s.startIndex
+        var (count, scalars) = (0, 0)
+        while end < s.endIndex, count < limit {
+            let n = s[end].unicodeScalars.count
+            guard scalars + n <= scalarLimit else { break }
+            end = s.index(after: end)
+            count += 1
+            scalars += n
+        }
+        guard end < s.endIndex else { return s }
+        // One character alone over the scalar limit: cut inside it.
+        guard end > s.startIndex else { return String(s.unicodeScalars.prefix(scalarLimit)) + "…" }
+        var cut = s[..<end]
+        if let space = cut.lastIndex(where: \.isWhitespace), cut.distance(from: cut.startIndex, to: space) >= cut.count / 2 {
+            cut = cut[..<space]
+        }
+        while let last = cut.last, last.isWhitespace || last.isPunctuation { cut.removeLast() }
+        return cut + "…"
     }
 }

@@ -99,6 +99,9 @@ public struct AtomMirroredSink: AlertSink {
     }
 
     public func lastDelivered() -> DeliveredMark? { inner.lastDelivered() }
+
+    /// The log's own check (its line byte for byte, the database's identity), not the weak default.
+    public func holds(_ alert: Alert, as mark: DeliveredMark) -> Bool { inner.holds(alert, as: mark) }
 }
 
 extension AlertSettings {

@@ -237,8 +237,12 @@ public enum ConfigLoader {
                 for ty in topic.types where !Self.types.contains(ty) {
                     problem("\(p).types", "unknown event type \"\(ty)\" (expected one of \(Self.types.sorted().joined(separator: ", ")))")
                 }
-                for s in topic.status where !["occurred", "planned", "possible", "background"].contains(s) {
-                    problem("\(p).status", "unknown status \"\(s)\" (expected occurred, planned, possible, background)")
+                for s in topic.status where !["occurred", "planned", "possible"].contains(s) {
+                    if s == "background" {
+                        problem("\(p).status", "\"background\" never alerts (background developments are stored, not alerted); remove it")
+                    } else {
+                        problem("\(p).status", "unknown status \"\(s)\" (expected occurred, planned, possible)")
+                    }
                 }
                 for code in topic.countries {
                     if let why = CountryCodes.problem(code, userDictionaries: c.dictionaries != nil) { problem("\(p).countries", why) }

@@ -277,7 +277,13 @@ public struct PollCycle: Sendable {
             if Task.isShuttingDownGracefully { return }
             do {
                 try store.savePages(prepared.pages, now: now)
-                let o = try await store.ingest(batch: prepared.batch, topics: config.topics, policy: config.alerts.policy, now: now)
+                let policy = config.alerts.policy.feed(lastRead: state?.lastOKAt)
+                let o = try await store.ingest(batch: prepared.batch, topics: config.topics, policy: policy, now: now)
+                if o.tooOld > 0 {
+                    logger.info(
+                        "developments older than max_age stored without alerts",
+                        metadata: ["feed.url": "\(feed.url)", "developments": "\(o.tooOld)"])
+                }
                 report.newArticles += o.newArticles
                 report.newDevelopments += o.newDevelopments
                 report.alerts += o.alerts

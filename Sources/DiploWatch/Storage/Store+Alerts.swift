@@ -45,6 +45,16 @@ extension Store {
         return !held
     }
 
+    /// The kind of alert a development owes at `status`: nil when one was raised for it, `new`
+    /// when it never alerted at all (withheld as old news or background until now), else `update`.
+    func kindOwed(_ db: Database, development: Int64, status: String) throws -> String? {
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT COUNT(*) AS n, COALESCE(MAX(status = ?), 0) AS told FROM alerts WHERE development_id = ?"),
+            arguments: [status, development])
+        if let row, (row["told"] as Int) == 1 { return nil }
+        return (row?["n"] as Int? ?? 0) == 0 ? "new" : "update"
+    }
+
     /// Alerts of a topic raised in the hour before `now` that counted against its rate limit.
     func sentInLastHour(_ db: Database, topic: String, now: Date) throws -> Int {
         try Int.fetchOne(
@@ -128,6 +138,23 @@ extension Store {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [id]).map(self.alert(from:)) }
     }
 
+    /// An alert row merged into another by migration v9 (one row per topic before it), as the
+    /// previous version wrote it: its own id, topic and time, the kept alert's kind and development.
+    public func mergedAlert(oldID: Int64) throws(StoreError) -> Alert? {
+        try read { db in
+            guard try db.tableExists("alert_merged"),
+                let merged = try Row.fetchOne(
+                    db, sql: "SELECT alert_id, topic, created FROM alert_merged WHERE old_id = ?", arguments: [oldID]),
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM alerts WHERE id = ?", arguments: [merged["alert_id"] as Int64])
+            else { return nil }
+            var alert = try self.alert(from: row)
+            alert.id = oldID
+            alert.topics = [merged["topic"]]
+            alert.time = RFC3339.string(Date(timeIntervalSince1970: merged["created"]))
+            return alert
+        }
+    }
+
     /// Alerts for the CLI, newest last (by time when `since` is given, else by id).
     public func alerts(since: Date? = nil, topic: String? = nil, afterID: Int64 = 0, limit: Int = 1000) throws(StoreError) -> [Alert] {
         try read { db in
@@ -144,7 +171,12 @@ extension Store {
             if let topic {
                 // A read-only reader cannot migrate a database the daemon has not opened since an upgrade.
                 guard try db.tableExists("alert_topics") else { throw SchemaBehind() }
-                sql += " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
+                // In a window (by time or after an id, as `--follow` asks every second), walk the
+                // window and probe each alert's topics; else read the topic's alerts from its index.
+                sql +=
+                    since == nil && afterID == 0
+                    ? " AND id IN (SELECT alert_id FROM alert_topics WHERE topic = ?)"
+                    : " AND EXISTS (SELECT 1 FROM alert_topics t WHERE t.alert_id = alerts.id AND t.topic = ?)"
                 args.append(topic)
             }
             // With a time filter, the newest by time: read backwards along the `created` index and

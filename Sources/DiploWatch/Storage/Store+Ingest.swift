@@ -10,6 +10,8 @@ public struct IngestOutcome: Sendable, Equatable {
     public var newDevelopments = 0
     public var updatedDevelopments = 0
     public var alerts = 0
+    /// Developments that would have alerted but for `max_age`.
+    public var tooOld = 0
 }
 
 /// An article as the store receives it: identity, metadata and plain text.
@@ -100,6 +102,7 @@ extension Store {
                 total.updatedDevelopments += o.updatedDevelopments
                 total.alerts += o.alerts
                 total.newArticles += o.newArticles
+                total.tooOld += o.tooOld
             }
             return total
         }
@@ -173,12 +176,16 @@ extension Store {
                         try db.run(
                             sql: "UPDATE developments SET status = ?, date = ?, record = ?, last_seen = ? WHERE id = ?",
                             arguments: [d.status, record.date, try Self.json(record), now.timeIntervalSince1970, devID])
-                        announced = ("update", record)
+                        announced = (try self.kindOwed(db, development: devID, status: d.status) ?? "update", record)
                         outcome.updatedDevelopments += 1
                     } else {
                         try db.run(
                             sql: "UPDATE developments SET last_seen = ?, confidence = MAX(confidence, ?) WHERE id = ?",
                             arguments: [now.timeIntervalSince1970, d.confidence, devID])
+                        // Stored without an alert (old news, background): this report may raise it.
+                        if let kind = try self.kindOwed(db, development: devID, status: old) {
+                            announced = (kind, try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8)))
+                        }
                     }
                 } else {
                     try db.run(
@@ -202,7 +209,10 @@ extension Store {
                 try db.run(
                     sql: "INSERT OR IGNORE INTO development_sources (development_id, article_id, evidence) VALUES (?, ?, ?)",
                     arguments: [devID, articleID, d.evidence])
-                guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else { continue }
+                guard let (kind, record) = announced, policy.alerts(record, published: e.published ?? e.updated, now: now) else {
+                    if announced != nil, policy.tooOld(published: e.published ?? e.updated, now: now) { outcome.tooOld += 1 }
+                    continue
+                }
                 let matching = topics.filter { TopicMatcher.matches($0, development: record, title: e.title) }
                 if try self.raiseAlert(db, development: devID, kind: kind, record: record, topics: matching, now: now, sent: &sent) {
                     outcome.alerts += 1
@@ -222,7 +232,9 @@ extension Store {
                 FROM development_sources s JOIN articles a ON a.id = s.article_id JOIN feeds f ON f.id = a.feed_id
                 WHERE s.development_id = ? ORDER BY a.published, a.id
                 """, arguments: [development])
-        let told = evidence.flatMap { e in rows.filter { $0["evidence"] as String == e }.last }
+        // Of several reports with the sentence (syndicated copies), the latest stored: the one that
+        // raised the alert, however the copies are dated.
+        let told = evidence.flatMap { e in rows.filter { $0["evidence"] as String == e }.max { ($0["id"] as Int64) < ($1["id"] as Int64) } }
         let first = (told ?? rows.min { ($0["id"] as Int64) < ($1["id"] as Int64) }).map { $0["id"] as Int64 }
         return (rows.filter { $0["id"] as Int64 == first } + rows.filter { $0["id"] as Int64 != first }).map { row in
             AlertSource(

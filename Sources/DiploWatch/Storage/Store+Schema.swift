@@ -171,9 +171,13 @@ extension Store {
     /// Migration v9. An alert was one row per development, topic and status; it becomes one row per
     /// development and status, its topics in `alert_topics` (each with its own rate-limit state).
     /// Rows of one event merge into the lowest id, delivered if any of them was (the event is in
-    /// the log already), held only if all were; the autoincrement sequence is untouched, so new
+    /// the log already), held only if all were; a merged row's id is kept in `alert_merged`, so a
+    /// log whose last line is such a row (the old version wrote all of an event's rows, then marked
+    /// them) is still recognised after the upgrade; the autoincrement sequence is untouched, so new
     /// alerts still get ids above every id ever written. Sinks get a cursor: every alert up to it
-    /// is delivered or given up.
+    /// is delivered or given up. A sink's state of an event: delivered if any row was, given up only
+    /// if every row was, else retried with its latest error. Each step reads the old rows once, through an index (the daemon
+    /// migrates before it reports ready: the cost must grow with the rows, not with their square).
     static func oneAlertPerEvent(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -185,9 +189,10 @@ extension Store {
                   created DOUBLE NOT NULL,
                   PRIMARY KEY (alert_id, topic)
                 );
-                CREATE TEMP TABLE alert_merge AS
-                  SELECT a.id, (SELECT MIN(b.id) FROM alerts b WHERE b.development_id = a.development_id AND b.status = a.status) AS keep
-                  FROM alerts a;
+                CREATE TEMP TABLE alert_merge (id INTEGER PRIMARY KEY, keep INTEGER NOT NULL);
+                INSERT INTO alert_merge (id, keep)
+                  SELECT id, MIN(id) OVER (PARTITION BY development_id, status) FROM alerts;
+                CREATE INDEX temp.alert_merge_keep ON alert_merge (keep, id);
                 INSERT INTO alert_topics (alert_id, topic, held, digested, created)
                   SELECT m.keep, a.topic, a.held, a.digested, a.created FROM alerts a JOIN alert_merge m ON m.id = a.id ORDER BY a.id;
                 ALTER TABLE alerts ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
@@ -196,16 +201,33 @@ extension Store {
                     (SELECT a.topic FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id ORDER BY a.id)),
                   held = (SELECT MIN(a.held) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id),
                   delivered_at = (SELECT MIN(a.delivered_at) FROM alerts a JOIN alert_merge m ON m.id = a.id WHERE m.keep = alerts.id)
-                  WHERE id IN (SELECT keep FROM alert_merge);
+                  WHERE id IN (SELECT keep FROM alert_merge WHERE keep = id);
                 CREATE TEMP TABLE sink_merge AS
-                  SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.next_attempt_at) AS next_attempt_at,
-                    MIN(d.delivered_at) AS delivered_at, CASE WHEN MIN(d.delivered_at) IS NULL THEN MIN(d.failed_at) END AS failed_at,
-                    MAX(d.last_error) AS last_error
+                  SELECT m.keep AS alert_id, d.sink, MAX(d.attempts) AS attempts, MIN(d.delivered_at) AS delivered_at,
+                    COUNT(d.failed_at) = (SELECT COUNT(*) FROM alert_merge k WHERE k.keep = m.keep) AS given_up, MAX(d.failed_at) AS failed_at,
+                    COALESCE(MAX(CASE WHEN d.failed_at IS NULL THEN d.attempts END), 0) AS retry_attempts,
+                    MIN(CASE WHEN d.failed_at IS NULL THEN d.next_attempt_at END) AS next_attempt_at,
+                    (SELECT e.last_error FROM alert_merge k CROSS JOIN sink_deliveries e ON e.alert_id = k.id AND e.sink = d.sink
+                     WHERE k.keep = m.keep AND e.last_error IS NOT NULL
+                     ORDER BY COALESCE(e.failed_at, e.next_attempt_at) DESC, e.attempts DESC LIMIT 1) AS last_error
                   FROM sink_deliveries d JOIN alert_merge m ON m.id = d.alert_id GROUP BY m.keep, d.sink;
                 DELETE FROM sink_deliveries;
                 INSERT INTO sink_deliveries (alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error)
-                  SELECT alert_id, sink, attempts, next_attempt_at, delivered_at, failed_at, last_error FROM sink_merge;
-                DELETE FROM alerts WHERE id NOT IN (SELECT keep FROM alert_merge);
+                  SELECT alert_id, sink,
+                    CASE WHEN delivered_at IS NULL AND NOT given_up THEN retry_attempts ELSE attempts END,
+                    CASE WHEN delivered_at IS NULL AND NOT given_up THEN next_attempt_at END,
+                    delivered_at, CASE WHEN delivered_at IS NULL AND given_up THEN failed_at END,
+                    CASE WHEN delivered_at IS NULL THEN last_error END
+                  FROM sink_merge;
+                CREATE TABLE alert_merged (
+                  old_id INTEGER PRIMARY KEY,
+                  alert_id INTEGER NOT NULL,
+                  topic TEXT NOT NULL,
+                  created DOUBLE NOT NULL
+                );
+                INSERT INTO alert_merged (old_id, alert_id, topic, created)
+                  SELECT m.id, m.keep, a.topic, a.created FROM alert_merge m JOIN alerts a ON a.id = m.id WHERE m.id != m.keep;
+                DELETE FROM alerts WHERE id IN (SELECT id FROM alert_merge WHERE id != keep);
                 DROP TABLE alert_merge;
                 DROP TABLE sink_merge;
                 DROP INDEX IF EXISTS alerts_topic_held_created;
