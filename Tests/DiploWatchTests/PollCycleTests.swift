@@ -209,6 +209,7 @@ struct PollCycleTests {
         config.alerts.log = dir + "/alerts.jsonl"
         config.feeds = states.indices.map { FeedConfig(url: server.url("/f\($0).rss")) }
         config.topics = [TopicConfig(name: "all")]
+        config.alerts.policy = .any  // the fixtures are dated a week ago: no age limit
         let store = try Store(path: config.daemon.database)
         let sink = CountingSink(path: config.alerts.log)
         var run = cycle(config, store: store)

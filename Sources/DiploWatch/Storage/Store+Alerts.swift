@@ -8,7 +8,7 @@ extension Store {
         var topics = (try? JSONDecoder().decode([String].self, from: Data(((row["topics"] as String?) ?? "[]").utf8))) ?? []
         if topics.isEmpty { topics = [row["topic"]] }
         return Alert(
-            id: row["id"], time: RFC3339.string(Date(timeIntervalSince1970: row["created"])), topics: topics,
+            id: row["id"], time: UTCTimestamp.string(Date(timeIntervalSince1970: row["created"])), topics: topics,
             kind: row["kind"], development: payload.development, sources: payload.sources, heldBack: payload.heldBack,
             database: identity.isEmpty ? nil : identity)
     }
