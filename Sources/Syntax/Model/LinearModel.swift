@@ -122,6 +122,14 @@ struct LinearModel: Sendable {
 
     var featureCount: Int { (0..<capacity).reduce(0) { $0 + (table.slots[$1].key == 0 ? 0 : 1) } }
 
+    /// Starts loading the table lines of `keys` (their dynamic features' keys are not yet
+    /// written, so those lines may be any).
+    @inline(__always)
+    func prefetch(_ keys: UnsafeBufferPointer<UInt32>) {
+        let slots = UnsafePointer(table.slots)
+        for key in keys { csyntax_prefetch(slots + home(key)) }
+    }
+
     /// Adds the weights of `keys` to `scores` (classCount wide), class by class in the order of
     /// `keys`. (A weight run adds +0.0 for the classes its row has no weight for, which changes
     /// no score's value.)
@@ -154,7 +162,12 @@ struct LinearModel: Sendable {
                     while true {
                         let slot = slots[i]
                         if slot.key == key {
-                            if slot.a & 0xFF >= Self.weightRun { csyntax_prefetch(runs.baseAddress! + Int(slot.a >> 8)) }
+                            if slot.a & 0xFF == Self.entryRun {
+                                csyntax_prefetch(runs.baseAddress! + Int(slot.a >> 8))
+                            } else if slot.a & 0xFF == Self.weightRun {
+                                let run = runs.baseAddress! + Int(slot.a >> 8)
+                                for line in stride(from: 0, to: classCount, by: 16) { csyntax_prefetch(run + line) }
+                            }
                             found[n] = slots + i
                             n += 1
                             break
