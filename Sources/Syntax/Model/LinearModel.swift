@@ -3,8 +3,10 @@ import CSyntaxModel
 /// A trained multiclass linear scorer: for each feature key, the weights of the classes it votes
 /// for, in one open-addressing table of 16-byte slots, four to a cache line. A model of up to
 /// three classes keeps the weights in the slot; a larger one keeps up to three (class, weight)
-/// entries there and points a longer row to a run of entries beside the table, so most features
-/// cost one memory load. Scoring prefetches every feature's slot first, so the loads overlap.
+/// entries there and points a longer row to a run beside the table: its entries, or for a row
+/// that votes for a quarter of the classes or more, one weight per class, added as a vector.
+/// Most features cost one memory load; scoring prefetches every feature's slot first, so the
+/// loads overlap.
 struct LinearModel: Sendable {
     struct Entry: Sendable {
         var weight: Float
@@ -43,8 +45,8 @@ struct LinearModel: Sendable {
     var isDense: Bool { classCount <= 3 }
     private let table: Table
     /// The number of slots, a power of two at least twice the rows: sparser tables proved faster
-    /// than smaller ones, as most features a sentence asks for are not in the model and a lookup
-    /// stops at the first empty slot. A key's home is the first slot of the cache line its low
+    /// than smaller ones, as a quarter of the features a sentence asks for are not in the model
+    /// and the lookup of one stops only at an empty slot. A key's home is the first slot of the cache line its low
     /// bits pick, so a lookup reads one line unless that line is full, and homes follow the order
     /// in which `write` puts the rows in the file, so loading fills the table front to back.
     private let capacity: Int
