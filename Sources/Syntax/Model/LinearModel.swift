@@ -1,57 +1,83 @@
 import CSyntaxModel
 
 /// A trained multiclass linear scorer: for each feature key, the weights of the classes it votes
-/// for, in one open-addressing table. Models of up to three classes keep the weights in the slot
-/// (one cache line per feature); larger ones point to a run of (class, weight) entries. Scoring
-/// prefetches every feature's slot first, so the memory loads overlap.
+/// for, in one open-addressing table of 16-byte slots, four to a cache line. A model of up to
+/// three classes keeps the weights in the slot; a larger one keeps up to three (class, weight)
+/// entries there and points a longer row to a run beside the table: its entries, or for a row
+/// that votes for a quarter of the classes or more, one weight per class, added as a vector.
+/// Most features cost one memory load; scoring prefetches every feature's slot first, so the
+/// loads overlap.
 struct LinearModel: Sendable {
     struct Entry: Sendable {
         var weight: Float
         var label: UInt32
     }
 
-    struct DenseSlot: Sendable {
+    /// A key and three words: the weights of a dense model, or up to three packed entries (0 is
+    /// none), or for a longer row `a` = its run's start << 8 | a marker and `b` = the entry count.
+    struct Slot {
         var key: UInt32 = 0
-        var w0: Float = 0
-        var w1: Float = 0
-        var w2: Float = 0
+        var a: UInt32 = 0
+        var b: UInt32 = 0
+        var c: UInt32 = 0
     }
 
+    /// The slots' memory (huge pages where the system has them), written only while the model
+    /// is built.
+    private final class Table: @unchecked Sendable {
+        let slots: UnsafeMutablePointer<Slot>
+        let bytes: Int
+
+        init(count: Int) {
+            bytes = count * MemoryLayout<Slot>.stride
+            guard let memory = csyntax_table_alloc(bytes) else { fatalError("syntax: no memory for a \(count)-slot model table") }
+            slots = memory.bindMemory(to: Slot.self, capacity: count)
+        }
+
+        deinit { csyntax_table_free(slots, bytes) }
+    }
+
+    /// Markers in the low byte of a slot's `a`, where an entry has its class (below 250).
+    static let entryRun: UInt32 = 0xFF
+    static let weightRun: UInt32 = 0xFE
+    static let maxClasses = 250
     let classCount: Int
     var isDense: Bool { classCount <= 3 }
-    private let mask: Int
-    private var dense: [DenseSlot] = []
-    /// key << 32 | first entry << 8 | entry count; 0 is empty.
-    private var sparse: [UInt64] = []
-    /// A weight with its class in the low 8 bits of the mantissa (the file keeps only 10).
-    private var entries: [UInt32] = []
+    private let table: Table
+    /// The number of slots, a power of two at least twice the rows: sparser tables proved faster
+    /// than smaller ones, as a quarter of the features a sentence asks for are not in the model
+    /// and the lookup of one stops only at an empty slot. A key's home is the first slot of the cache line its low
+    /// bits pick, so a lookup reads one line unless that line is full, and homes follow the order
+    /// in which `write` puts the rows in the file, so loading fills the table front to back.
+    private let capacity: Int
+    private let homeMask: Int
+    /// Runs of rows longer than a slot holds: packed entries, or one weight per class.
+    private var runs: [UInt32] = []
 
     @inline(__always) private static func pack(_ e: Entry) -> UInt32 { e.weight.bitPattern & ~0xFF | e.label }
     @inline(__always) private static func unpack(_ x: UInt32) -> Entry {
         Entry(weight: Float(bitPattern: x & ~0xFF), label: x & 0xFF)
     }
 
-    private static func capacity(_ rows: Int) -> Int {
+    private static func slotCount(_ rows: Int) -> Int {
         var capacity = 16
         while capacity < rows * 2 { capacity <<= 1 }
         return capacity
     }
 
-    private init(classCount: Int, rowCount: Int, entryCount: Int) {
+    @inline(__always) private func home(_ key: UInt32) -> Int { Int(key) & homeMask }
+
+    private init(classCount: Int, rowCount: Int) {
+        precondition(classCount <= Self.maxClasses, "syntax: too many classes")
         self.classCount = classCount
-        let capacity = Self.capacity(rowCount)
-        mask = capacity - 1
-        if classCount <= 3 {
-            dense = [DenseSlot](repeating: DenseSlot(), count: capacity)
-        } else {
-            sparse = [UInt64](repeating: 0, count: capacity)
-            entries.reserveCapacity(entryCount)
-        }
+        capacity = Self.slotCount(rowCount)
+        homeMask = (capacity - 1) & ~3
+        table = Table(count: capacity)
     }
 
     /// A model from feature rows: each key with its (class, weight) pairs.
     init(classCount: Int, rows: [(key: UInt32, entries: [Entry])]) {
-        self.init(classCount: classCount, rowCount: rows.count, entryCount: rows.reduce(0) { $0 + $1.entries.count })
+        self.init(classCount: classCount, rowCount: rows.count)
         for row in rows where !row.entries.isEmpty {
             if isDense {
                 var w: [Float] = [0, 0, 0]
@@ -63,88 +89,134 @@ struct LinearModel: Sendable {
         }
     }
 
+    /// The slot for a new key: its home or the first free slot after it.
+    private func freeSlot(_ key: UInt32) -> UnsafeMutablePointer<Slot> {
+        var i = home(key)
+        while table.slots[i].key != 0 { i = i + 1 == capacity ? 0 : i + 1 }
+        return table.slots + i
+    }
+
     private mutating func insertDense(_ key: UInt32, _ a: Float, _ b: Float, _ c: Float) {
-        var i = Int(key) & mask
-        while dense[i].key != 0 { i = (i + 1) & mask }
-        dense[i] = DenseSlot(key: key, w0: a, w1: b, w2: c)
+        freeSlot(key).pointee = Slot(key: key, a: a.bitPattern, b: b.bitPattern, c: c.bitPattern)
     }
 
     private mutating func insertSparse<C: Collection<Entry>>(_ key: UInt32, _ row: C) {
-        precondition(row.count < 256 && entries.count < 1 << 24, "syntax: model too large")
-        var i = Int(key) & mask
-        while sparse[i] != 0 { i = (i + 1) & mask }
-        sparse[i] = UInt64(key) << 32 | UInt64(entries.count) << 8 | UInt64(row.count)
-        for e in row { entries.append(Self.pack(e)) }
+        precondition(row.count < 256 && runs.count < 1 << 24, "syntax: model too large")
+        let slot = freeSlot(key)
+        if row.count * 4 > classCount && row.count > 3 {
+            slot.pointee = Slot(key: key, a: UInt32(runs.count) << 8 | Self.weightRun, b: UInt32(row.count), c: 0)
+            let start = runs.count
+            runs.append(contentsOf: repeatElement(0, count: classCount))
+            for e in row { runs[start + Int(e.label)] = e.weight.bitPattern }
+            return
+        }
+        if row.count > 3 {
+            slot.pointee = Slot(key: key, a: UInt32(runs.count) << 8 | Self.entryRun, b: UInt32(row.count), c: 0)
+            for e in row { runs.append(Self.pack(e)) }
+            return
+        }
+        // A +0.0 weight adds nothing, so its packed form (0 for class 0) can mark an empty place.
+        var entries = row.makeIterator()
+        let a = entries.next().map(Self.pack) ?? 0
+        let b = entries.next().map(Self.pack) ?? 0
+        slot.pointee = Slot(key: key, a: a, b: b, c: entries.next().map(Self.pack) ?? 0)
     }
 
-    var featureCount: Int { isDense ? dense.reduce(0) { $0 + ($1.key == 0 ? 0 : 1) } : sparse.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+    var featureCount: Int { (0..<capacity).reduce(0) { $0 + (table.slots[$1].key == 0 ? 0 : 1) } }
 
-    /// Adds the weights of `keys` to `scores` (classCount wide).
+    /// Starts loading the table lines of `keys` (their dynamic features' keys are not yet
+    /// written, so those lines may be any).
+    @inline(__always)
+    func prefetch(_ keys: UnsafeBufferPointer<UInt32>) {
+        let slots = UnsafePointer(table.slots)
+        for key in keys { csyntax_prefetch(slots + home(key)) }
+    }
+
+    /// Adds the weights of `keys` to `scores` (classCount wide), class by class in the order of
+    /// `keys`. (A weight run adds +0.0 for the classes its row has no weight for, which changes
+    /// no score's value.)
     @inline(__always)
     func score(_ keys: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+        let slots = UnsafePointer(table.slots)
+        for key in keys { csyntax_prefetch(slots + home(key)) }
         if isDense {
-            dense.withUnsafeBufferPointer { slots in
-                for key in keys { csyntax_prefetch(slots.baseAddress! + (Int(key) & mask)) }
-                for key in keys {
-                    var i = Int(key) & mask
-                    while true {
-                        let slot = slots[i]
-                        if slot.key == key {
-                            scores[0] += slot.w0
-                            scores[1] += slot.w1
-                            scores[2] += slot.w2
-                            break
-                        }
-                        if slot.key == 0 { break }
-                        i = (i + 1) & mask
+            for key in keys {
+                var i = home(key)
+                while true {
+                    let slot = slots[i]
+                    if slot.key == key {
+                        scores[0] += Float(bitPattern: slot.a)
+                        if classCount > 1 { scores[1] += Float(bitPattern: slot.b) }
+                        if classCount > 2 { scores[2] += Float(bitPattern: slot.c) }
+                        break
                     }
+                    if slot.key == 0 { break }
+                    i = i + 1 == capacity ? 0 : i + 1
                 }
             }
             return
         }
-        sparse.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                for key in keys { csyntax_prefetch(slots.baseAddress! + (Int(key) & mask)) }
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { found in
-                    var n = 0
-                    for key in keys {
-                        var i = Int(key) & mask
-                        while true {
-                            let slot = slots[i]
-                            if slot == 0 { break }
-                            if UInt32(truncatingIfNeeded: slot >> 32) == key {
-                                csyntax_prefetch(entries.baseAddress! + Int((slot >> 8) & 0xFF_FFFF))
-                                found[n] = slot
-                                n += 1
-                                break
+        runs.withUnsafeBufferPointer { runs in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Slot>.self, capacity: keys.count) { found in
+                var n = 0
+                for key in keys {
+                    var i = home(key)
+                    while true {
+                        let slot = slots[i]
+                        if slot.key == key {
+                            if slot.a & 0xFF == Self.entryRun {
+                                csyntax_prefetch(runs.baseAddress! + Int(slot.a >> 8))
+                            } else if slot.a & 0xFF == Self.weightRun {
+                                let run = runs.baseAddress! + Int(slot.a >> 8)
+                                for line in stride(from: 0, to: classCount, by: 16) { csyntax_prefetch(run + line) }
                             }
-                            i = (i + 1) & mask
+                            found[n] = slots + i
+                            n += 1
+                            break
                         }
+                        if slot.key == 0 { break }
+                        i = i + 1 == capacity ? 0 : i + 1
                     }
-                    for f in 0..<n {
-                        let start = Int((found[f] >> 8) & 0xFF_FFFF)
-                        for e in start..<(start + Int(found[f] & 0xFF)) {
-                            let x = entries[e]
-                            scores[Int(x & 0xFF)] += Float(bitPattern: x & ~0xFF)
-                        }
+                }
+                for f in 0..<n {
+                    let slot = found[f].pointee
+                    if slot.a & 0xFF == Self.weightRun {
+                        let run = runs.baseAddress! + Int(slot.a >> 8)
+                        for c in 0..<classCount { scores[c] += Float(bitPattern: run[c]) }
+                    } else if slot.a & 0xFF == Self.entryRun {
+                        let start = Int(slot.a >> 8)
+                        for e in start..<(start + Int(slot.b)) { Self.add(runs[e], to: scores) }
+                    } else {
+                        Self.add(slot.a, to: scores)
+                        Self.add(slot.b, to: scores)
+                        Self.add(slot.c, to: scores)
                     }
                 }
             }
         }
     }
 
-    /// Every row with its nonzero weights, sorted by key (for writing the model).
+    @inline(__always) private static func add(_ x: UInt32, to scores: UnsafeMutablePointer<Float>) {
+        if x != 0 { scores[Int(x & 0xFF)] += Float(bitPattern: x & ~0xFF) }
+    }
+
+    /// Every row with its weights, sorted by key (for writing the model).
     func rows() -> [(key: UInt32, entries: [Entry])] {
         var out: [(key: UInt32, entries: [Entry])] = []
-        if isDense {
-            for s in dense where s.key != 0 {
-                let w = [s.w0, s.w1, s.w2]
+        for i in 0..<capacity where table.slots[i].key != 0 {
+            let s = table.slots[i]
+            if isDense {
+                let w = [s.a, s.b, s.c].map { Float(bitPattern: $0) }
                 out.append((s.key, (0..<classCount).map { Entry(weight: w[$0], label: UInt32($0)) }))
-            }
-        } else {
-            for slot in sparse where slot != 0 {
-                let start = Int((slot >> 8) & 0xFF_FFFF)
-                out.append((UInt32(truncatingIfNeeded: slot >> 32), entries[start..<(start + Int(slot & 0xFF))].map(Self.unpack)))
+            } else if s.a & 0xFF == Self.weightRun {
+                let start = Int(s.a >> 8)
+                let w = (0..<classCount).map { Entry(weight: Float(bitPattern: runs[start + $0]), label: UInt32($0)) }
+                out.append((s.key, w.filter { $0.weight.bitPattern != 0 }))
+            } else if s.a & 0xFF == Self.entryRun {
+                let start = Int(s.a >> 8)
+                out.append((s.key, runs[start..<(start + Int(s.b))].map(Self.unpack)))
+            } else {
+                out.append((s.key, [s.a, s.b, s.c].filter { $0 != 0 }.map(Self.unpack)))
             }
         }
         return out.sorted { $0.key < $1.key }
@@ -166,7 +238,7 @@ struct LinearModel: Sendable {
     /// Rows go in the order of their home slots in the reader's table, so loading fills the table
     /// front to back instead of at random.
     func write(to w: inout ByteWriter) {
-        let home = Self.capacity(rows().count) - 1
+        let home = Self.slotCount(rows().count) - 1
         let rows = rows().sorted { (Int($0.key) & home, $0.key) < (Int($1.key) & home, $1.key) }
         w.u32(UInt32(classCount))
         w.u32(UInt32(rows.count))
@@ -190,10 +262,10 @@ struct LinearModel: Sendable {
         let classCount = Int(try r.u32())
         let rowCount = Int(try r.u32())
         let entryCount = Int(try r.u32())
-        guard classCount > 0, classCount < 256, rowCount <= r.remaining, entryCount <= r.remaining else {
+        guard classCount > 0, classCount <= Self.maxClasses, rowCount <= r.remaining, entryCount <= r.remaining else {
             throw ModelFileError("bad linear model header")
         }
-        self.init(classCount: classCount, rowCount: rowCount, entryCount: entryCount)
+        self.init(classCount: classCount, rowCount: rowCount)
         var row: [Entry] = []
         for _ in 0..<rowCount {
             let key = try r.u32()

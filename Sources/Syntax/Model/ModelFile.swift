@@ -40,8 +40,12 @@ struct ByteReader {
         UInt32(littleEndian: base.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self))
     }
     mutating func f16() throws -> Float {
-        Float(Float16(bitPattern: UInt16(littleEndian: base.loadUnaligned(fromByteOffset: try take(2), as: UInt16.self))))
+        Self.halfFloats[Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: try take(2), as: UInt16.self)))]
     }
+
+    /// Every half float's value: a model has millions, and without the F16C instructions each
+    /// conversion is a library call.
+    static let halfFloats: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
     mutating func string() throws -> String {
         let n = Int(try u32())

@@ -31,11 +31,18 @@ struct Tagger: Sendable {
     static func features(
         _ w: WordFeatures, _ i: Int, _ p1: Int, _ p2: Int, right: [Int]? = nil, into k: UnsafeMutablePointer<UInt32>
     ) {
+        staticFeatures(w, i, right: right, into: k)
+        dynamicFeatures(w, i, p1, p2, right: right, into: k)
+    }
+
+    @inline(__always) static func at(_ w: WordFeatures, _ a: [UInt64], _ j: Int) -> UInt64 {
+        j < 0 ? start : j >= w.count ? end : a[j]
+    }
+
+    /// The keys of the features that do not depend on the previous tags of this pass, so they
+    /// can be found (and the table lines they read prefetched) a token ahead.
+    static func staticFeatures(_ w: WordFeatures, _ i: Int, right: [Int]?, into k: UnsafeMutablePointer<UInt32>) {
         typealias H = FeatureHash
-        let n = w.count
-        func at(_ a: [UInt64], _ j: Int) -> UInt64 { j < 0 ? start : j >= n ? end : a[j] }
-        let t1 = UInt64(p1 + 2)
-        let t2 = UInt64(p2 + 2)
         let word = w.norm[i]
         let s3 = w.suffix3[i]
         k[0] = H.key(H.mix(0, 0))
@@ -49,38 +56,52 @@ struct Tagger: Sendable {
         k[8] = H.key(H.mix(8, w.prefix2[i]))
         k[9] = H.key(H.mix(9, w.prefix3[i]))
         k[10] = H.key(H.mix(10, w.shape[i]))
-        k[11] = H.key(H.mix(11, t1))
-        k[12] = H.key(H.mix(12, t1, t2))
-        k[13] = H.key(H.mix(13, t1, word))
-        k[14] = H.key(H.mix(14, at(w.norm, i - 1)))
-        k[15] = H.key(H.mix(15, at(w.suffix3, i - 1)))
-        k[16] = H.key(H.mix(16, at(w.norm, i - 2)))
-        k[17] = H.key(H.mix(17, at(w.norm, i + 1)))
-        k[18] = H.key(H.mix(18, at(w.suffix3, i + 1)))
-        k[19] = H.key(H.mix(19, at(w.norm, i + 2)))
-        k[20] = H.key(H.mix(20, at(w.norm, i - 1), word))
-        k[21] = H.key(H.mix(21, word, at(w.norm, i + 1)))
-        k[22] = H.key(H.mix(22, at(w.shape, i + 1)))
-        k[23] = H.key(H.mix(23, at(w.shape, i - 1)))
-        k[24] = H.key(H.mix(24, t1, s3))
+        k[14] = H.key(H.mix(14, at(w, w.norm, i - 1)))
+        k[15] = H.key(H.mix(15, at(w, w.suffix3, i - 1)))
+        k[16] = H.key(H.mix(16, at(w, w.norm, i - 2)))
+        k[17] = H.key(H.mix(17, at(w, w.norm, i + 1)))
+        k[18] = H.key(H.mix(18, at(w, w.suffix3, i + 1)))
+        k[19] = H.key(H.mix(19, at(w, w.norm, i + 2)))
+        k[20] = H.key(H.mix(20, at(w, w.norm, i - 1), word))
+        k[21] = H.key(H.mix(21, word, at(w, w.norm, i + 1)))
+        k[22] = H.key(H.mix(22, at(w, w.shape, i + 1)))
+        k[23] = H.key(H.mix(23, at(w, w.shape, i - 1)))
         k[25] = H.key(H.mix(25, i == 0 ? 1 : 0, w.shape[i]))
-        k[26] = H.key(H.mix(26, t1, at(w.norm, i + 1)))
-        k[27] = H.key(H.mix(27, at(w.suffix3, i + 2)))
-        k[28] = H.key(H.mix(28, at(w.suffix2, i + 1), at(w.shape, i + 1)))
-        k[29] = H.key(H.mix(29, t1, at(w.suffix2, i + 1)))
-        k[30] = H.key(H.mix(40, at(w.norm, i - 1), at(w.norm, i + 1)))
-        k[31] = H.key(H.mix(41, word, at(w.shape, i + 1)))
+        k[27] = H.key(H.mix(27, at(w, w.suffix3, i + 2)))
+        k[28] = H.key(H.mix(28, at(w, w.suffix2, i + 1), at(w, w.shape, i + 1)))
+        k[30] = H.key(H.mix(40, at(w, w.norm, i - 1), at(w, w.norm, i + 1)))
+        k[31] = H.key(H.mix(41, word, at(w, w.shape, i + 1)))
         k[32] = H.key(H.mix(42, s3, w.shape[i]))
-        k[33] = H.key(H.mix(43, t1, t2, word))
-        k[34] = H.key(H.mix(44, at(w.suffix3, i - 1), s3))
+        k[34] = H.key(H.mix(44, at(w, w.suffix3, i - 1), s3))
         guard let right else { return }
+        let n = w.count
         let r1 = UInt64(i + 1 < n ? right[i + 1] + 2 : 0)
         let r2 = UInt64(i + 2 < n ? right[i + 2] + 2 : 0)
         k[35] = H.key(H.mix(30, r1))
         k[36] = H.key(H.mix(31, r1, r2))
         k[37] = H.key(H.mix(32, r1, word))
-        k[38] = H.key(H.mix(33, t1, r1))
         k[39] = H.key(H.mix(34, r1, s3))
+    }
+
+    /// The keys of the features of the previous tags (`staticFeatures` writes the others).
+    static func dynamicFeatures(
+        _ w: WordFeatures, _ i: Int, _ p1: Int, _ p2: Int, right: [Int]?, into k: UnsafeMutablePointer<UInt32>
+    ) {
+        typealias H = FeatureHash
+        let t1 = UInt64(p1 + 2)
+        let t2 = UInt64(p2 + 2)
+        let word = w.norm[i]
+        let s3 = w.suffix3[i]
+        k[11] = H.key(H.mix(11, t1))
+        k[12] = H.key(H.mix(12, t1, t2))
+        k[13] = H.key(H.mix(13, t1, word))
+        k[24] = H.key(H.mix(24, t1, s3))
+        k[26] = H.key(H.mix(26, t1, at(w, w.norm, i + 1)))
+        k[29] = H.key(H.mix(29, t1, at(w, w.suffix2, i + 1)))
+        k[33] = H.key(H.mix(43, t1, t2, word))
+        guard let right else { return }
+        let r1 = UInt64(i + 1 < w.count ? right[i + 1] + 2 : 0)
+        k[38] = H.key(H.mix(33, t1, r1))
         k[40] = H.key(H.mix(35, t1, r1, word))
     }
 
@@ -91,27 +112,36 @@ struct Tagger: Sendable {
         return Self.pass(w, second, right: first, fixed: fixed)
     }
 
-    /// One greedy pass; `right` gives the first pass's tags to the second.
+    /// One greedy pass; `right` gives the first pass's tags to the second. While a token is
+    /// scored, the table lines of the next one's static features are already being fetched.
     static func pass(_ w: WordFeatures, _ model: LinearModel, right: [Int]?, fixed: [Int]) -> [Int] {
         var out = [Int](repeating: 0, count: w.count)
-        var keys = [UInt32](repeating: 0, count: secondCount)
+        var keys = [UInt32](repeating: 0, count: secondCount * 2)
         var scores = [Float](repeating: 0, count: model.classCount)
         let count = right == nil ? featureCount : secondCount
-        keys.withUnsafeMutableBufferPointer { k in
+        keys.withUnsafeMutableBufferPointer { buffer in
             scores.withUnsafeMutableBufferPointer { s in
+                var k = buffer.baseAddress!
+                var ahead = k + secondCount
                 var p1 = -1
                 var p2 = -1
+                if w.count > 0 && fixed[0] < 0 { staticFeatures(w, 0, right: right, into: k) }
                 for i in 0..<w.count {
+                    if i + 1 < w.count && fixed[i + 1] < 0 {
+                        staticFeatures(w, i + 1, right: right, into: ahead)
+                        model.prefetch(UnsafeBufferPointer(start: ahead, count: count))
+                    }
                     var best = fixed[i]
                     if best < 0 {
-                        features(w, i, p1, p2, right: right, into: k.baseAddress!)
+                        dynamicFeatures(w, i, p1, p2, right: right, into: k)
                         s.update(repeating: 0)
-                        model.score(UnsafeBufferPointer(rebasing: k[0..<count]), into: s.baseAddress!)
+                        model.score(UnsafeBufferPointer(start: k, count: count), into: s.baseAddress!)
                         best = argmax(s)
                     }
                     out[i] = best
                     p2 = p1
                     p1 = best
+                    swap(&k, &ahead)
                 }
             }
         }
