@@ -71,7 +71,9 @@ struct FrameStage {
             let measure =
                 n.deprel == "nmod" && tree.caseWords(of: k).contains("of")
                 && tree.head(of: k).map { ["NOUN", "PRON", "NUM", "DET"].contains(tree.nodes[$0].upos) } == true
-            guard n.deprel == "conj" || measure, let h = tree.head(of: k) else { break }
+            // "held 'candid' and 'constructive' talks" parsed as the object of a word that is no verb.
+            let misattached = n.deprel == "obj" && tree.head(of: k).map { !["VERB", "AUX"].contains(tree.nodes[$0].upos) } == true
+            guard n.deprel == "conj" || measure || misattached, let h = tree.head(of: k) else { break }
             k = h
         }
         return tree.head(of: k)
@@ -102,14 +104,34 @@ struct FrameStage {
             out.append((subject, passive ? (frame.slots.first { $0.relation.name == "obj" }?.role ?? slot.role) : slot.role))
         } else if frame.pos == "VERB", !passive, !out.contains(where: { tree.nodes[$0.0].baseRelation == "nsubj" }),
             tree.nodes[i].deprel == "root", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && !$0.onGovernor }),
-            let left = tree.children[i].first(where: { $0 < i && tree.caseWords(of: $0).isEmpty && tree.nodes[$0].baseRelation != "advmod" }
-            )
+            let left = tree.children[i].first(where: {
+                $0 < i && tree.caseWords(of: $0).isEmpty && Self.nominal.contains(tree.nodes[$0].upos)
+            })
         {
             // A root verb with no subject in the parse: the phrase before it stands in for one.
             out.append((left, slot.role))
         }
-        return out
+        if frame.pos == "VERB", let o = sharedObject(of: i, tree),
+            let slot = frame.slots.first(where: { $0.relation.name == "obj" && !$0.onGovernor }),
+            !out.contains(where: { $0.1 == slot.role })
+        {
+            out.append((o, slot.role))
+        }
+        // A word reached through two slots ("restrictions on X": the noun's and the verb's) plays once.
+        var seen: Set<Int> = []
+        return out.filter { seen.insert($0.0).inserted }
     }
+
+    /// "condemned and sanctioned Syria": a conjunct verb without an object of its own shares the
+    /// object its governor takes after both.
+    func sharedObject(of i: Int, _ tree: DependencyTree) -> Int? {
+        guard tree.nodes[i].deprel == "conj", let h = tree.head(of: i), h < i,
+            !tree.children[i].contains(where: { tree.nodes[$0].deprel == "obj" })
+        else { return nil }
+        return tree.children[h].first { tree.nodes[$0].deprel == "obj" && $0 > i }
+    }
+
+    static let nominal: Set<String> = ["NOUN", "PROPN", "PRON"]
 
     /// Does dependent `c` fill a slot of `relation`? In a passive, the passive subject fills the
     /// object's slot and the "by" agent the subject's.
@@ -127,21 +149,31 @@ struct FrameStage {
     }
 
     /// The subject a verb without one shares: its governor's object (xcomp of "urge Iran to …")
-    /// or subject ("agreed to meet", "met X and discussed Y").
+    /// or subject ("agreed to meet", "is expected to meet", "met X and discussed Y"); a
+    /// non-finite adjunct shares it too ("…, blaming Russia", "after signing an accord with X").
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
-            // A participle adjunct without a mark shares the subject too ("…, blaming Russia").
-            let adjunct = tree.nodes[k].deprel == "advcl" && tree.caseWords(of: k).isEmpty
-            guard let h = tree.head(of: k), ["xcomp", "conj"].contains(tree.nodes[k].deprel) || adjunct else { break }
-            if tree.nodes[k].deprel == "xcomp", let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) {
-                return o
-            }
-            if let s = tree.children[h].first(where: { tree.nodes[$0].baseRelation == "nsubj" && tree.nodes[$0].deprel != "nsubj:pass" }) {
+            guard let h = tree.head(of: k), sharesSubject(k, tree) else { break }
+            let xcomp = tree.nodes[k].deprel == "xcomp"
+            if xcomp, let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) { return o }
+            // A raising or passive governor hands its passive subject down ("X is set to visit").
+            if let s = tree.children[h].first(where: {
+                tree.nodes[$0].baseRelation == "nsubj" && (xcomp || tree.nodes[$0].deprel != "nsubj:pass")
+            }) {
                 return s
             }
             k = h
         }
         return nil
+    }
+
+    /// Does `k` take its governor's subject? An xcomp and a conjunct do; so does a verbal
+    /// adjunct with no subject of its own (a participle, "to" or "after" plus a verb).
+    private func sharesSubject(_ k: Int, _ tree: DependencyTree) -> Bool {
+        let rel = tree.nodes[k].deprel
+        if rel == "xcomp" || rel == "conj" { return true }
+        guard rel == "advcl", tree.nodes[k].upos == "VERB" else { return false }
+        return !tree.children[k].contains { tree.nodes[$0].baseRelation == "nsubj" || tree.nodes[$0].baseRelation == "csubj" }
     }
 }

@@ -124,5 +124,24 @@ struct MentionStage {
                 memory.lastState = m
             }
         }
+        // "He" in the next sentence is most often the subject of this one, not its last person.
+        if let tree, let subject = subjectPerson(found, tree) { memory.lastPerson = subject }
+    }
+
+    /// The person who is the subject of the sentence's main clause, if any.
+    static func subjectPerson(_ found: Found, _ tree: DependencyTree) -> Mention? {
+        var best: (depth: Int, mention: Mention)?
+        for m in found.mentions where m.kind == .person && !m.locative {
+            for w in m.start..<min(m.end, tree.count) where tree.nodes[w].baseRelation == "nsubj" {
+                var depth = 0
+                var k = w
+                while let h = tree.head(of: k), depth <= tree.count {
+                    depth += 1
+                    k = h
+                }
+                if best.map({ depth < $0.depth }) ?? true { best = (depth, m) }
+            }
+        }
+        return best?.mention
     }
 }

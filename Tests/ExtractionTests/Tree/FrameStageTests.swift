@@ -119,4 +119,72 @@ struct FrameStageTests {
         #expect(d.type == "AGREE")
         #expect(Set(d.participants.compactMap(\.country)) == ["OMN", "JOR"])
     }
+
+    @Test func passiveRaisingVerbHandsItsSubjectToTheInfinitive() throws {
+        // "Peru is expected to meet Chile ."
+        let t = HandTrees.tree([
+            "Peru/PROPN/3/nsubj:pass", "is/AUX/3/aux:pass/be", "expected/VERB/0/root/expect", "to/PART/5/mark", "meet/VERB/3/xcomp",
+            "Chile/PROPN/5/obj", "./PUNCT/3/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(d.status == "possible")
+        #expect(Set(d.participants.compactMap(\.country)) == ["PER", "CHL"])
+    }
+
+    @Test func nonFiniteAdjunctSharesTheSubject() throws {
+        // "Chile met Peru before signing an accord with Bolivia ."
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/PROPN/2/obj", "before/SCONJ/5/mark", "signing/VERB/2/advcl/sign",
+            "an/DET/7/det", "accord/NOUN/5/obj", "with/ADP/9/case", "Bolivia/PROPN/7/nmod", "./PUNCT/2/punct",
+        ])
+        let agree = try #require(HandTrees.extract([t]).first { $0.type == "AGREE" })
+        #expect(Set(agree.participants.compactMap(\.country)) == ["CHL", "BOL"])
+    }
+
+    @Test func conjunctVerbSharesTheObjectAfterBoth() {
+        // "Norway condemned and sanctioned Syria ."
+        let t = HandTrees.tree([
+            "Norway/PROPN/2/nsubj", "condemned/VERB/0/root/condemn", "and/CCONJ/4/cc", "sanctioned/VERB/2/conj/sanction",
+            "Syria/PROPN/2/obj", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        #expect(Set(out.map(\.type)) == ["ACCUSE", "SANCTION"])
+        #expect(out.allSatisfy { codes($0, "source") == ["NOR"] && codes($0, "target") == ["SYR"] })
+    }
+
+    @Test func pronounRefersToThePreviousSentencesSubject() throws {
+        // "Ruto spoke with Museveni ." then "He blamed Sudan ."
+        let first = HandTrees.tree([
+            "Ruto/PROPN/2/nsubj", "spoke/VERB/0/root/speak", "with/ADP/4/case", "Museveni/PROPN/2/obl", "./PUNCT/2/punct",
+        ])
+        let second = HandTrees.tree(["He/PRON/2/nsubj", "blamed/VERB/0/root/blame", "Sudan/PROPN/2/obj", "./PUNCT/2/punct"])
+        let accuse = try #require(HandTrees.extract([first, second]).first { $0.type == "ACCUSE" })
+        #expect(codes(accuse, "source") == ["KEN"])
+        #expect(codes(accuse, "target") == ["SDN"])
+    }
+
+    @Test func liftingRestrictionsIsARetreat() throws {
+        // "Oman lifted restrictions on Yemen ."
+        let t = HandTrees.tree([
+            "Oman/PROPN/2/nsubj", "lifted/VERB/0/root/lift", "restrictions/NOUN/2/obj/restriction", "on/ADP/5/case",
+            "Yemen/PROPN/3/nmod", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "RETREAT")
+        #expect(codes(d, "source") == ["OMN"])
+        #expect(codes(d, "target") == ["YEM"])
+    }
+
+    @Test func possessorOfSupportIsItsSource() throws {
+        // "Ghana assured Togo 's support for Benin ."
+        let t = HandTrees.tree([
+            "Ghana/PROPN/2/nsubj", "assured/VERB/0/root/assure", "Togo/PROPN/5/nmod:poss", "'s/PART/3/case", "support/NOUN/2/obj",
+            "for/ADP/7/case", "Benin/PROPN/5/nmod", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SUPPORT")
+        #expect(codes(d, "target") == ["BEN"])
+        #expect(codes(d, "source").contains("TGO"))
+    }
 }
