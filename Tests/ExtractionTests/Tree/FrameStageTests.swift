@@ -187,4 +187,19 @@ struct FrameStageTests {
         #expect(codes(d, "target") == ["BEN"])
         #expect(codes(d, "source").contains("TGO"))
     }
+
+    @Test func phrasalAndNounTriggersOfTheFramesFile() {
+        // "Peru turned down Chile 's offer ." and "Ghana imposed restrictive measures on Togo ."
+        let rejected = HandTrees.tree([
+            "Peru/PROPN/2/nsubj", "turned/VERB/0/root/turn", "down/ADP/2/compound:prt", "Chile/PROPN/6/nmod:poss", "'s/PART/4/case",
+            "offer/NOUN/2/obj", "./PUNCT/2/punct",
+        ])
+        let measures = HandTrees.tree([
+            "Ghana/PROPN/2/nsubj", "imposed/VERB/0/root/impose", "restrictive/ADJ/4/amod", "measures/NOUN/2/obj/measure",
+            "on/ADP/6/case", "Togo/PROPN/2/obl", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([rejected, measures])
+        #expect(out.map(\.type) == ["REJECT", "SANCTION"])
+        #expect(out.map { codes($0, "target") } == [["CHL"], ["TGO"]])
+    }
 }
