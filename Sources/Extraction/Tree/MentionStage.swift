@@ -71,6 +71,25 @@ struct MentionStage {
                 break
             }
         }
+        if out.filter({ $0.kind != .person }).count > 1 { continuation(of: out, in: tree, found).forEach(add) }
+        return out
+    }
+
+    /// Long lists defeat the parser ("A, B, the C Republic and D" with the last items hung
+    /// elsewhere): the states that go on a list in the text, after its last parsed member, with
+    /// only commas, "and", "or" and "the" between them.
+    func continuation(of list: [Mention], in tree: DependencyTree, _ found: Found) -> [Mention] {
+        guard var k = list.filter({ $0.kind != .person }).map(\.end).max() else { return [] }
+        var out: [Mention] = []
+        while k < tree.count {
+            if [",", "and", "or", "the"].contains(tree.nodes[k].form.lowercased()) {
+                k += 1
+                continue
+            }
+            guard let m = found.mention(at: k), m.kind != .person, m.start == k, !m.locative else { break }
+            out.append(m)
+            k = m.end
+        }
         return out
     }
 

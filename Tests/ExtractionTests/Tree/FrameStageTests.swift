@@ -202,4 +202,16 @@ struct FrameStageTests {
         #expect(out.map(\.type) == ["REJECT", "SANCTION"])
         #expect(out.map { codes($0, "target") } == [["CHL"], ["TGO"]])
     }
+
+    @Test func aListGoesOnInTheTextWhereTheParseDropsIt() {
+        // "Norway sanctioned Syria , Iran , the Czech Republic and Belarus ." with the last two
+        // items hung on the wrong words
+        let t = HandTrees.tree([
+            "Norway/PROPN/2/nsubj", "sanctioned/VERB/0/root/sanction", "Syria/PROPN/2/obj", ",/PUNCT/5/punct", "Iran/PROPN/3/conj",
+            ",/PUNCT/9/punct", "the/DET/9/det", "Czech/ADJ/9/amod", "Republic/PROPN/2/obl", "and/CCONJ/11/cc",
+            "Belarus/PROPN/9/conj", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        #expect(Set(out.flatMap { codes($0, "target") }) == ["SYR", "IRN", "CZE", "BLR"])
+    }
 }
