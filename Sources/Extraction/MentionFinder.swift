@@ -40,6 +40,14 @@ struct MentionFinder {
     ]
 
     func atoms(_ tokens: [Token], memory: ArticleMemory) -> [Atom] {
+        // "Gen." and "Dr." are one word in the tree; the dictionaries may know them without the dot.
+        let tokens = tokens.map { t in
+            var t = t
+            if t.lower.count > 2, t.lower.hasSuffix("."), lexicon.names[t.lower] == nil, lexicon.names[String(t.lower.dropLast())] != nil {
+                t.lower.removeLast()
+            }
+            return t
+        }
         var out: [Atom] = []
         var i = 0
         let n = tokens.count
@@ -48,7 +56,12 @@ struct MentionFinder {
             guard t.isWord else { i += 1; continue }
             var matched: Atom?
             if let candidates = lexicon.names[t.lower] {
-                for e in candidates {
+                for var e in candidates {
+                    // The tree splits hyphens ("Amir - Abdollahian"); the dictionaries keep them.
+                    if e.words.contains(where: { $0.contains("-") }), !tokens.contains(where: { $0.lower.contains("-") && $0.lower != "-" })
+                    {
+                        e.words = e.words.flatMap { w in w.split(separator: "-").map(String.init).joinedWithHyphens() }
+                    }
                     guard i + e.words.count <= n else { continue }
                     if let m = matched, m.end - m.start > e.words.count { break }
                     var ok = true
@@ -390,5 +403,17 @@ struct MentionFinder {
                 }
             }
         }
+    }
+}
+
+extension Array where Element == String {
+    /// ["amir", "abdollahian"] → ["amir", "-", "abdollahian"].
+    fileprivate func joinedWithHyphens() -> [String] {
+        var out: [String] = []
+        for (k, w) in enumerated() {
+            if k > 0 { out.append("-") }
+            out.append(w)
+        }
+        return out
     }
 }

@@ -45,7 +45,11 @@ struct FrameStage {
     /// An irregular form the lemmatizer left as it was ("spoke") is looked up by its lemma.
     private func alternate(_ n: DependencyTree.Node) -> [Frame]? {
         if n.upos == "PROPN" { return book.frames[n.lemma.lowercased() + "/NOUN"] }
-        return Inflection.lemma(ofIrregular: n.form.lowercased()).flatMap { book.frames[$0 + "/" + n.upos] }
+        if let f = Inflection.lemma(ofIrregular: n.form.lowercased()).flatMap({ book.frames[$0 + "/" + n.upos] }) { return f }
+        // A doubled consonant left by the lemmatizer ("expell" for "expelled", "travell").
+        let l = Array(n.lemma)
+        guard l.count > 3, l[l.count - 1] == l[l.count - 2], !"aeiou".contains(l[l.count - 1]) else { return nil }
+        return book.frames[String(l.dropLast()) + "/" + n.upos]
     }
 
     func holds(_ frame: Frame, at i: Int, _ tree: DependencyTree) -> Bool {
@@ -83,7 +87,8 @@ struct FrameStage {
         var out: [(Int, Frame.Role)] = []
         let passive = frame.pos == "VERB" && tree.isPassive(i)
         for slot in frame.slots {
-            let owner = slot.onGovernor ? governor(of: i, tree) : i
+            // A noun trigger at the root ("Leaders' talks in Lima") reads its governor's slots on itself.
+            let owner = slot.onGovernor ? governor(of: i, tree) ?? (tree.head(of: i) == nil ? i : nil) : i
             guard let owner else { continue }
             let before = out.count
             for c in tree.children[owner] where c != i && fills(slot.relation, c, tree, passive: passive && !slot.onGovernor) {
@@ -111,6 +116,13 @@ struct FrameStage {
             // A root verb with no subject in the parse: the phrase before it stands in for one.
             out.append((left, slot.role))
         }
+        // A noun trigger on a verb without a subject: the subject the verb shares ("met X and held talks").
+        if frame.pos != "VERB", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && $0.onGovernor }),
+            let g = governor(of: i, tree), !tree.children[g].contains(where: { tree.nodes[$0].baseRelation == "nsubj" }),
+            let subject = controller(of: g, tree), !out.contains(where: { $0.0 == subject })
+        {
+            out.append((subject, slot.role))
+        }
         if frame.pos == "VERB", let o = sharedObject(of: i, tree),
             let slot = frame.slots.first(where: { $0.relation.name == "obj" && !$0.onGovernor }),
             !out.contains(where: { $0.1 == slot.role })
@@ -132,6 +144,12 @@ struct FrameStage {
     }
 
     static let nominal: Set<String> = ["NOUN", "PROPN", "PRON"]
+    /// Verbs whose object is the subject of their infinitive ("urged Iran to stop", "called on
+    /// X to act"); other verbs' infinitives take the subject ("visited X to meet Y").
+    static let objectControl: Set<String> = [
+        "urge", "ask", "press", "encourage", "call", "order", "tell", "invite", "force", "persuade", "allow", "warn", "request",
+        "implore", "push", "pressure", "help", "authorize", "authorise", "instruct", "direct",
+    ]
 
     /// Does dependent `c` fill a slot of `relation`? In a passive, the passive subject fills the
     /// object's slot and the "by" agent the subject's.
@@ -154,12 +172,23 @@ struct FrameStage {
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
+            // "the two sides holding talks": a participle with an object of its own says what its noun does.
+            if tree.nodes[k].deprel == "acl", let h = tree.head(of: k), tree.children[k].contains(where: { tree.nodes[$0].deprel == "obj" })
+            {
+                return h
+            }
             guard let h = tree.head(of: k), sharesSubject(k, tree) else { break }
             let xcomp = tree.nodes[k].deprel == "xcomp"
-            if xcomp, let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) { return o }
+            if xcomp, Self.objectControl.contains(tree.nodes[h].lemma),
+                let o = tree.children[h].first(where: {
+                    tree.nodes[$0].deprel == "obj" || (tree.nodes[$0].baseRelation == "obl" && tree.caseWords(of: $0).contains("on"))
+                })
+            {
+                return o
+            }
             // A raising or passive governor hands its passive subject down ("X is set to visit").
             if let s = tree.children[h].first(where: {
-                tree.nodes[$0].baseRelation == "nsubj" && (xcomp || tree.nodes[$0].deprel != "nsubj:pass")
+                tree.nodes[$0].baseRelation == "nsubj" && (tree.nodes[k].deprel != "conj" || tree.nodes[$0].deprel != "nsubj:pass")
             }) {
                 return s
             }

@@ -46,9 +46,19 @@ struct MentionStage {
     func actors(at word: Int, in tree: DependencyTree, _ found: Found) -> [Mention] {
         var out: [Mention] = []
         func add(_ m: Mention) { if !out.contains(where: { $0.key == m.key }) { out.append(m) } }
-        for w in tree.conjuncts(word) {
+        var words = tree.conjuncts(word)
+        var k = 0
+        while k < words.count {
+            let w = words[k]
+            k += 1
             if let m = found.mention(at: w) {
-                add(m)
+                // "the two sides" stands for each party of the last meeting.
+                found.mentions.filter { $0.start <= w && w < $0.end }.forEach(add)
+                // "the US secretary of state and the Chinese foreign minister": the parse may hang
+                // the next conjunct on any word of a name.
+                for x in m.start..<min(m.end, tree.count) {
+                    for c in tree.conjuncts(x) where !words.contains(c) && !(m.start..<m.end).contains(c) { words.append(c) }
+                }
                 continue
             }
             // A city or region stands for its state where a role names it ("a visit to Lumbini").

@@ -52,17 +52,41 @@ struct StatusStage {
         -> TemporalResolver.Resolved?
     {
         for w in chain(word, tree, speech: speech) {
-            for c in tree.children[w] where Self.timeRelations.contains(tree.nodes[c].deprel) {
+            for c in attachments(w, tree) where Self.timeRelations.contains(tree.nodes[c].deprel) {
                 if let r = time.resolve(tokens, tree.span(c), future: future) { return r }
             }
         }
         return nil
     }
 
+    /// The phrases attached to `w`: its dependents, then those the parse hung on its arguments
+    /// instead ("met X in Beijing on Tuesday" with both phrases under X), outside clauses. For a
+    /// place, only through an object or a time or place phrase, not a topic ("a truce in X").
+    func attachments(_ w: Int, _ tree: DependencyTree, placesOnly: Bool = false) -> [Int] {
+        var out = tree.children[w]
+        var setting: Set<Int> = []
+        var k = 0
+        while k < out.count, out.count < 4 * tree.count {
+            let c = out[k]
+            k += 1
+            let rel = tree.nodes[c].baseRelation
+            // "Israel on Thursday expelled…" often hangs the day on the subject.
+            guard ["obj", "iobj", "obl", "nmod"].contains(rel) || (rel == "nsubj" && !placesOnly) else { continue }
+            if ["obl", "nmod"].contains(rel), !Set(tree.caseWords(of: c)).isDisjoint(with: Self.settingWords) { setting.insert(c) }
+            let bare = tree.caseWords(of: c).isEmpty
+            let through = ["obj", "iobj"].contains(rel) || bare || setting.contains(c) || tree.head(of: c).map(setting.contains) == true
+            guard through || !placesOnly else { continue }
+            out += tree.children[c].filter { ["obl", "nmod"].contains(tree.nodes[$0].baseRelation) && !out.contains($0) }
+        }
+        return out
+    }
+
+    static let settingWords: Set<String> = ["in", "at", "on", "during", "near"]
+
     /// A place attached with in/at/to ("talks in Beijing").
     func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>) -> String? {
         for w in chain(word, tree, speech: speech).prefix(2) {
-            for c in tree.children[w] where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
+            for c in attachments(w, tree, placesOnly: true) where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
                 guard tree.caseWords(of: c).contains(where: { ["in", "at"].contains($0) }) else { continue }
                 if let p = found.places.first(where: { $0.start <= c && c < $0.end }) { return p.name }
                 if let m = found.mention(at: c), m.kind == .state { return m.place ?? m.name }

@@ -214,4 +214,90 @@ struct FrameStageTests {
         let out = HandTrees.extract([t])
         #expect(Set(out.flatMap { codes($0, "target") }) == ["SYR", "IRN", "CZE", "BLR"])
     }
+
+    @Test func infinitiveParsedAsAnAdjunctReadsAsTheComplement() throws {
+        // "Peru called on Chile to free the prisoners ." with "to free" parsed as an advcl
+        let t = HandTrees.tree([
+            "Peru/PROPN/2/nsubj", "called/VERB/0/root/call", "on/ADP/4/case", "Chile/PROPN/2/obl", "to/PART/6/mark",
+            "free/VERB/2/advcl", "the/DET/8/det", "prisoners/NOUN/6/obj/prisoner", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "REQUEST")
+        #expect(codes(d, "source") == ["PER"])
+        #expect(codes(d, "target") == ["CHL"])
+    }
+
+    @Test func nounTriggerAtTheRootReadsItsGovernorsSlotsOnItself() throws {
+        // "Chile and Peru talks ." (a headline-like parse with the noun at the root)
+        let t = HandTrees.tree([
+            "Chile/PROPN/4/nsubj", "and/CCONJ/3/cc", "Peru/PROPN/1/conj", "talks/NOUN/0/root/talk", "./PUNCT/4/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(Set(d.participants.compactMap(\.country)) == ["CHL", "PER"])
+    }
+
+    @Test func dateAndPlaceHungOnTheObjectBelongToTheEvent() throws {
+        // "Kenya met Uganda in Kampala on Monday ." with both phrases under "Uganda"
+        let t = HandTrees.tree([
+            "Kenya/PROPN/2/nsubj", "met/VERB/0/root/meet", "Uganda/PROPN/2/obj", "in/ADP/5/case", "Kampala/PROPN/3/nmod",
+            "on/ADP/7/case", "Monday/PROPN/5/nmod", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.date == "2024-03-04")
+        #expect(d.location == "Kampala")
+    }
+
+    @Test func anEarlierYearIsBackground() throws {
+        // "Chile visited Peru in 2017 ." published in 2024
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "visited/VERB/0/root/visit", "Peru/PROPN/2/obj", "in/ADP/5/case", "2017/NUM/2/obl",
+            "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.status == "background")
+        #expect(d.date == "2017")
+    }
+
+    @Test func demonymTaggedAsAComplementIsTheObject() throws {
+        // "Chile met Peruvian President X ." with "Peruvian" an ADJ xcomp and the name under it
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/ADJ/2/xcomp", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(Set(d.participants.compactMap(\.country)) == ["CHL", "PER"])
+    }
+
+    @Test func participleWithAnObjectSaysWhatItsNounDoes() throws {
+        // "Chile and Peru holding talks ." with the noun phrase at the root
+        let t = HandTrees.tree([
+            "Chile/PROPN/0/root", "and/CCONJ/3/cc", "Peru/PROPN/1/conj", "holding/VERB/1/acl/hold", "talks/NOUN/4/obj/talk",
+            "./PUNCT/1/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(Set(d.participants.compactMap(\.country)) == ["CHL", "PER"])
+    }
+
+    @Test func doubledConsonantLeftByTheLemmatizerFindsTheTrigger() throws {
+        // "Chile expelled Peru 's envoy ." with the lemma "expell"
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "expelled/VERB/0/root/expell", "Peru/PROPN/5/nmod:poss", "'s/PART/3/case", "envoy/NOUN/2/obj",
+            "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SANCTION")
+        #expect(codes(d, "target") == ["PER"])
+    }
+
+    @Test func dayHungOnTheSubjectDatesTheEvent() throws {
+        // "Chile on Monday expelled Peru 's envoy ." with "on Monday" under "Chile"
+        let t = HandTrees.tree([
+            "Chile/PROPN/4/nsubj", "on/ADP/3/case", "Monday/PROPN/1/nmod", "expelled/VERB/0/root/expel", "Peru/PROPN/7/nmod:poss",
+            "'s/PART/5/case", "envoy/NOUN/4/obj", "./PUNCT/4/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.date == "2024-03-04")
+    }
 }
