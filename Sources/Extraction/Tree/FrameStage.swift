@@ -89,7 +89,8 @@ struct FrameStage {
         for slot in frame.slots {
             // A noun trigger at the root ("Leaders' talks in Lima") reads its governor's slots on itself.
             let owner = slot.onGovernor ? governor(of: i, tree) ?? (tree.head(of: i) == nil ? i : nil) : i
-            guard let owner else { continue }
+            // The speaker of "…, the ministry said after talks" is no party to the talks.
+            guard let owner, !(slot.onGovernor && isSpeech(owner, tree)) else { continue }
             let before = out.count
             for c in tree.children[owner] where c != i && fills(slot.relation, c, tree, passive: passive && !slot.onGovernor) {
                 out.append((c, slot.role))
@@ -118,7 +119,8 @@ struct FrameStage {
         }
         // A noun trigger on a verb without a subject: the subject the verb shares ("met X and held talks").
         if frame.pos != "VERB", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && $0.onGovernor }),
-            let g = governor(of: i, tree), !tree.children[g].contains(where: { tree.nodes[$0].baseRelation == "nsubj" }),
+            let g = governor(of: i, tree), !isSpeech(g, tree),
+            !tree.children[g].contains(where: { tree.nodes[$0].baseRelation == "nsubj" }),
             let subject = controller(of: g, tree), !out.contains(where: { $0.0 == subject })
         {
             out.append((subject, slot.role))
@@ -141,6 +143,11 @@ struct FrameStage {
             !tree.children[i].contains(where: { tree.nodes[$0].deprel == "obj" })
         else { return nil }
         return tree.children[h].first { tree.nodes[$0].deprel == "obj" && $0 > i }
+    }
+
+    private func isSpeech(_ w: Int, _ tree: DependencyTree) -> Bool {
+        let n = tree.nodes[w]
+        return (book.frames[n.lemma + "/" + n.upos] ?? []).contains { $0.isSpeech && holds($0, at: w, tree) }
     }
 
     static let nominal: Set<String> = ["NOUN", "PROPN", "PRON"]

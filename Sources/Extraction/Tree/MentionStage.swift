@@ -2,11 +2,11 @@
 /// demonyms, seats, bodies and non-state actors, people with dated offices, titles and an unknown
 /// name after a title with a demonym or country), each tied to the words it covers.
 struct MentionStage {
-    let finder: MentionFinder
+    let finder: NameFinder
 
     struct Found {
         var mentions: [Mention] = []
-        var places: [MentionFinder.Place] = []
+        var places: [NameFinder.Place] = []
         /// The mention covering each word, if any.
         var byWord: [Int: Int] = [:]
         /// The state the article last spoke of, for "the country" and "the government".

@@ -1,6 +1,8 @@
-/// Finds the actors and places of one sentence: dictionary names, titles and appositions,
-/// unknown people introduced by a title, pronouns and "the two sides" (coreference).
-struct MentionFinder {
+/// Stage 4a, names: the actors and places of one sentence's words, from the dictionaries (states,
+/// demonyms, seats, bodies, people with dated offices, titles and appositions, unknown people
+/// introduced by a title), and pronouns and "the two sides" resolved against the article so far.
+/// `MentionStage` ties them to the tree.
+struct NameFinder {
     let lexicon: Lexicon
     let day: Int
 
@@ -29,9 +31,6 @@ struct MentionFinder {
     ]
     /// First words of the pronouns and group phrases resolved by coreference.
     static let pronounStarts: Set<String> = ["the", "both", "they", "he", "she", "his", "her", "it", "its", "them"]
-    static let reportingVerbs: Set<String> = [
-        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "explained", "confirmed",
-    ]
     static let nameStop: Set<String> = [
         "the", "a", "an", "on", "in", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "at",
         "for", "with", "as", "by", "of", "to", "from", "after", "before", "monday", "tuesday", "wednesday",
@@ -261,7 +260,6 @@ struct MentionFinder {
             k += consumed
         }
         addPronounsAndGroups(tokens, memory: memory, into: &out)
-        markReporters(tokens, &out)
         return (out.sorted { $0.start < $1.start }, places)
     }
 
@@ -317,7 +315,6 @@ struct MentionFinder {
             var m = antecedent
             m.start = start
             m.end = end
-            m.reporter = false
             m.locative = false
             out.append(m)
         }
@@ -350,7 +347,7 @@ struct MentionFinder {
                 continue
             }
             // A pronoun refers to the nearest earlier actor of its kind in the sentence, else the article's last.
-            let earlier = out.filter { $0.end <= i && !$0.locative && !$0.reporter }
+            let earlier = out.filter { $0.end <= i && !$0.locative }
             let samePerson = earlier.last { $0.kind == .person }
             let sameState = earlier.last { $0.kind != .person }
             if ["he", "she", "his", "her"].contains(w), let m = samePerson ?? memory.lastPerson, free(i, i + 1) {
@@ -362,46 +359,6 @@ struct MentionFinder {
                 refer(m, i, i + 1)
             }
             i += 1
-        }
-    }
-
-    /// "…, the White House said", "according to X", "X told reporters": X reports, it does not act.
-    private func markReporters(_ tokens: [Token], _ out: inout [Mention]) {
-        for idx in out.indices {
-            let m = out[idx]
-            // X said / X told / X's spokesman said (within three words, skipping time words)
-            var j = m.end
-            var steps = 0
-            while j < tokens.count, steps < 4 {
-                let w = tokens[j].lower
-                if Self.reportingVerbs.contains(w) {
-                    // "X said he would…": the pronoun brings X back as the subject.
-                    let next = j + 1 < tokens.count ? tokens[j + 1].lower : ""
-                    let next2 = j + 2 < tokens.count ? tokens[j + 2].lower : ""
-                    let pronounFollows =
-                        ["he", "she", "it", "they"].contains(next) || (next == "that" && ["he", "she", "it", "they"].contains(next2))
-                    if !pronounFollows { out[idx].reporter = true }
-                    break
-                }
-                if [
-                    "on", "in", "a", "the", "statement", "spokesman", "spokeswoman", "spokesperson", "also", "later", "earlier", "has",
-                    "had", "have",
-                ]
-                .contains(w) || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(w) {
-                    j += 1
-                    steps += 1
-                    continue
-                }
-                break
-            }
-            // said X / according to X
-            if m.start >= 1 {
-                let p1 = tokens[m.start - 1].lower
-                let p2 = m.start >= 2 ? tokens[m.start - 2].lower : ""
-                if p1 == "said" || p1 == "quoted" || (p2 == "according" && p1 == "to") || (p1 == "the" && p2 == "said") {
-                    out[idx].reporter = true
-                }
-            }
         }
     }
 }
