@@ -134,120 +134,16 @@ struct NameFinder {
         var out: [Mention] = []
         var places: [Place] = []
         var k = 0
-        func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
-
         while k < atoms.count {
             let a = atoms[k]
             var consumed = 1
             switch a.kind {
             case .country(let code)?, .demonym(let code)?, .seat(let code)?, .body(let code)?:
-                // [marker] ['s] [title…] [honorific] [name]
-                var j = k + 1
-                var last = a
-                if j < atoms.count, atoms[j].surface == "'s", adjacent(last, atoms[j]) { last = atoms[j]; j += 1 }
-                var office: String?
-                var generic = false
-                var titleText: String?
-                var titleStart = -1
-                // "Philippine defence officials", "senior US military officials": up to two plain
-                // words may stand between the state and a generic title.
-                if case .demonym? = a.kind, j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end,
-                    atoms[j].start - last.end <= 2,
-                    tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
-                {
-                    last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
-                }
-                while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
-                    if office == nil || !g { office = o; generic = g }
-                    if titleStart < 0 { titleStart = atoms[j].start }
-                    titleText = tokens[titleStart..<atoms[j].end].map(\.text).joined(separator: " ")
-                    last = atoms[j]
-                    j += 1
-                }
-                while j < atoms.count, adjacent(last, atoms[j]), case .honorific? = atoms[j].kind {
-                    last = atoms[j]
-                    j += 1
-                }
-                // Apposition: "China's top foreign policy official, Wang Yi"
-                var named: Mention?
-                if j < atoms.count {
-                    let b = atoms[j]
-                    let comma = office != nil && b.start == last.end + 1 && tokens[last.end].lower == ","
-                    if adjacent(last, b) || comma, let m = person(b, tokens) {
-                        if !comma || m.code == code || m.code == nil {
-                            named = m
-                            j += 1
-                        }
-                    }
-                }
-                if var m = named {
-                    if m.code == nil { m.code = code }
-                    if m.title == nil { m.title = titleText }
-                    m.start = a.start
-                    out.append(m)
-                    consumed = j - k
-                } else if let office {
-                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
-                        var m = personMention(p, start: a.start, end: last.end)
-                        m.title = titleText
-                        m.office = office
-                        out.append(m)
-                    } else {
-                        out.append(stateMention(code, a, end: last.end, title: titleText))
-                    }
-                    consumed = j - k
-                } else {
-                    if case .demonym? = a.kind { break }  // "Chinese state media" is no actor
-                    var m = stateMention(code, a, end: a.end, title: nil)
-                    if case .seat? = a.kind { m.place = a.surface }
-                    if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
-                        m.locative = true
-                        places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
-                    }
-                    if case .country? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
-                        m.locative = true
-                        places.append(Place(start: a.start, end: a.end, name: lexicon.name(of: code), code: code))
-                    }
-                    out.append(m)
-                }
+                consumed = marker(k, code: code, atoms, tokens, out: &out, places: &places)
             case .place(let code)?:
                 places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
             case .title(let office, let generic)?:
-                var j = k + 1
-                var last = a
-                while j < atoms.count, adjacent(last, atoms[j]) {
-                    if case .title? = atoms[j].kind { last = atoms[j]; j += 1; continue }
-                    if case .honorific? = atoms[j].kind { last = atoms[j]; j += 1; continue }
-                    break
-                }
-                let titleText = tokens[a.start..<last.end].map(\.text).joined(separator: " ")
-                if j < atoms.count, adjacent(last, atoms[j]) || (atoms[j].start == last.end + 1 && tokens[last.end].lower == ","),
-                    var m = person(atoms[j], tokens)
-                {
-                    m.start = a.start
-                    if m.title == nil { m.title = titleText }
-                    m.office = generic ? nil : office
-                    out.append(m)
-                    consumed = j - k + 1
-                } else if j + 1 < atoms.count, atoms[j].surface == "of", adjacent(last, atoms[j]), adjacent(atoms[j], atoms[j + 1]),
-                    let code = markerCode(atoms[j + 1])
-                {
-                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
-                        var m = personMention(p, start: a.start, end: atoms[j + 1].end)
-                        m.title = titleText
-                        out.append(m)
-                    } else {
-                        out.append(stateMention(code, atoms[j + 1], end: atoms[j + 1].end, title: titleText))
-                    }
-                    consumed = j - k + 2
-                } else if !generic, a.start > 0, ["the", "their"].contains(tokens[a.start - 1].lower),
-                    var m = memory.byOffice[office]
-                {
-                    m.start = a.start
-                    m.end = last.end
-                    out.append(m)
-                    consumed = j - k
-                }
+                consumed = titled(k, office: office, generic: generic, atoms, tokens, memory: memory, out: &out)
             case .honorific?:
                 if k + 1 < atoms.count, adjacent(a, atoms[k + 1]), var m = person(atoms[k + 1], tokens) {
                     m.start = a.start
@@ -262,6 +158,131 @@ struct NameFinder {
         addPronounsAndGroups(tokens, memory: memory, into: &out)
         return (out.sorted { $0.start < $1.start }, places)
     }
+
+    /// [marker] ['s] [title…] [honorific] [name]: a state, seat or body, or someone acting for it.
+    /// Returns how many atoms it took.
+    private func marker(
+        _ k: Int, code: String, _ atoms: [Atom], _ tokens: [Token], out: inout [Mention], places: inout [Place]
+    ) -> Int {
+        let a = atoms[k]
+        // [marker] ['s] [title…] [honorific] [name]
+        var j = k + 1
+        var last = a
+        if j < atoms.count, atoms[j].surface == "'s", adjacent(last, atoms[j]) { last = atoms[j]; j += 1 }
+        var office: String?
+        var generic = false
+        var titleText: String?
+        var titleStart = -1
+        // "Philippine defence officials", "senior US military officials": up to two plain
+        // words may stand between the state and a generic title.
+        if case .demonym? = a.kind, j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end,
+            atoms[j].start - last.end <= 2,
+            tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
+        {
+            last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
+        }
+        while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
+            if office == nil || !g { office = o; generic = g }
+            if titleStart < 0 { titleStart = atoms[j].start }
+            titleText = tokens[titleStart..<atoms[j].end].map(\.text).joined(separator: " ")
+            last = atoms[j]
+            j += 1
+        }
+        while j < atoms.count, adjacent(last, atoms[j]), case .honorific? = atoms[j].kind {
+            last = atoms[j]
+            j += 1
+        }
+        // Apposition: "China's top foreign policy official, Wang Yi"
+        var named: Mention?
+        if j < atoms.count {
+            let b = atoms[j]
+            let comma = office != nil && b.start == last.end + 1 && tokens[last.end].lower == ","
+            if adjacent(last, b) || comma, let m = person(b, tokens) {
+                if !comma || m.code == code || m.code == nil {
+                    named = m
+                    j += 1
+                }
+            }
+        }
+        if var m = named {
+            if m.code == nil { m.code = code }
+            if m.title == nil { m.title = titleText }
+            m.start = a.start
+            out.append(m)
+            return j - k
+        } else if let office {
+            if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                var m = personMention(p, start: a.start, end: last.end)
+                m.title = titleText
+                m.office = office
+                out.append(m)
+            } else {
+                out.append(stateMention(code, a, end: last.end, title: titleText))
+            }
+            return j - k
+        } else {
+            if case .demonym? = a.kind { return 1 }  // "Chinese state media" is no actor
+            var m = stateMention(code, a, end: a.end, title: nil)
+            if case .seat? = a.kind { m.place = a.surface }
+            if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                m.locative = true
+                places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
+            }
+            if case .country? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                m.locative = true
+                places.append(Place(start: a.start, end: a.end, name: lexicon.name(of: code), code: code))
+            }
+            out.append(m)
+        }
+        return 1
+    }
+
+    /// A title and the person it names ("Foreign Minister X", "the president of Y", "the
+    /// president" again). Returns how many atoms it took.
+    private func titled(
+        _ k: Int, office: String, generic: Bool, _ atoms: [Atom], _ tokens: [Token], memory: ArticleMemory,
+        out: inout [Mention]
+    ) -> Int {
+        let a = atoms[k]
+        var j = k + 1
+        var last = a
+        while j < atoms.count, adjacent(last, atoms[j]) {
+            if case .title? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+            if case .honorific? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+            break
+        }
+        let titleText = tokens[a.start..<last.end].map(\.text).joined(separator: " ")
+        if j < atoms.count, adjacent(last, atoms[j]) || (atoms[j].start == last.end + 1 && tokens[last.end].lower == ","),
+            var m = person(atoms[j], tokens)
+        {
+            m.start = a.start
+            if m.title == nil { m.title = titleText }
+            m.office = generic ? nil : office
+            out.append(m)
+            return j - k + 1
+        } else if j + 1 < atoms.count, atoms[j].surface == "of", adjacent(last, atoms[j]), adjacent(atoms[j], atoms[j + 1]),
+            let code = markerCode(atoms[j + 1])
+        {
+            if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                var m = personMention(p, start: a.start, end: atoms[j + 1].end)
+                m.title = titleText
+                out.append(m)
+            } else {
+                out.append(stateMention(code, atoms[j + 1], end: atoms[j + 1].end, title: titleText))
+            }
+            return j - k + 2
+        } else if !generic, a.start > 0, ["the", "their"].contains(tokens[a.start - 1].lower),
+            var m = memory.byOffice[office]
+        {
+            m.start = a.start
+            m.end = last.end
+            out.append(m)
+            return j - k
+        }
+        return 1
+    }
+
+    private func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
 
     private func markerCode(_ a: Atom) -> String? {
         switch a.kind {
