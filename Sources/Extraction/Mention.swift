@@ -10,8 +10,6 @@ struct Mention: Sendable {
     var end: Int
     /// A capital or country name that follows "in"/"at": it places the event, it does not act.
     var locative = false
-    /// Quoted as a source ("…, the White House said"): reports the event, is no party to it.
-    var reporter = false
     var office: String?
     /// The place as written, for a capital or city acting as its state ("Washington").
     var place: String?

@@ -8,6 +8,10 @@ struct TemporalResolver {
         case year(Int)
     }
 
+    /// Verbs of reporting: the day after "said on" is the day of the report, not of the event.
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "explained", "confirmed",
+    ]
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
     static let months = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -44,7 +48,7 @@ struct TemporalResolver {
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
             let prev = i > 0 ? tokens[i - 1].lower : ""
             // "…, the ministry said on Wednesday": the day of the report, not of the event.
-            if prev == "on", i >= 2, MentionFinder.reportingVerbs.contains(tokens[i - 2].lower) {
+            if prev == "on", i >= 2, Self.reportingVerbs.contains(tokens[i - 2].lower) {
                 i += 1
                 continue
             }

@@ -63,7 +63,7 @@ struct TitledPeople {
     }
 
     private func isNameWord(_ t: Token) -> Bool {
-        guard t.isWord, t.isCapitalized, !MentionFinder.nameStop.contains(t.lower) else { return false }
+        guard t.isWord, t.isCapitalized, !NameFinder.nameStop.contains(t.lower) else { return false }
         return (lexicon.names[t.lower] ?? []).allSatisfy(\.isPersonName)
     }
 

@@ -161,11 +161,12 @@ struct ConfigLoaderTests {
     }
 
     @Test func userDictionariesExtendTheExtractor() throws {
-        // Given a dictionary directory with a new person and a new trigger phrase…
+        // Given a dictionary directory with a new person and a new frame…
         let dir = Fixtures.tempDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/dict", withIntermediateDirectories: true)
         try "# our own\nAda Quill|GBR|envoy|2026-01-01||Quill\n".write(toFile: dir + "/dict/people.txt", atomically: true, encoding: .utf8)
-        try "CONSULT|meeting|broke bread with\n".write(toFile: dir + "/dict/triggers.txt", atomically: true, encoding: .utf8)
+        try "CONSULT|meeting|break/VERB +obj=bread nsubj=party obl:with=party\n".write(
+            toFile: dir + "/dict/frames.txt", atomically: true, encoding: .utf8)
         try "[extraction]\ndictionaries = \"dict\"\n".write(toFile: dir + "/c.toml", atomically: true, encoding: .utf8)
         let config = try ConfigLoader.load(file: dir + "/c.toml")
         #expect(config.dictionaries == dir + "/dict")

@@ -25,6 +25,28 @@ struct DependencyTree: Sendable {
         var children = [[Int]](repeating: [], count: nodes.count)
         for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { children[n.head].append(i) }
         self.children = children
+        repairComplements()
+    }
+
+    /// The parser often hangs a verb's "to" infinitive on it as an adverbial clause ("called on
+    /// X to release", "is expected to meet"); without a subject of its own it is the verb's
+    /// complement, and reads as one.
+    private mutating func repairComplements() {
+        for i in nodes.indices where nodes[i].deprel == "advcl" && nodes[i].upos == "VERB" {
+            let kids = children[i]
+            guard kids.contains(where: { nodes[$0].lemma == "to" && nodes[$0].baseRelation == "mark" }),
+                !kids.contains(where: { nodes[$0].baseRelation == "nsubj" || nodes[$0].baseRelation == "csubj" })
+            else { continue }
+            nodes[i].deprel = "xcomp"
+        }
+        // "met Russian Foreign Minister X" with the demonym tagged an adjective and hung on the
+        // verb as a complement: with no object of its own, the verb's object is that phrase.
+        for i in nodes.indices where nodes[i].deprel == "xcomp" && ["ADJ", "PROPN", "NOUN"].contains(nodes[i].upos) {
+            guard let h = head(of: i), nodes[h].upos == "VERB", !children[h].contains(where: { nodes[$0].deprel == "obj" }) else {
+                continue
+            }
+            nodes[i].deprel = "obj"
+        }
     }
 
     var count: Int { nodes.count }

@@ -28,7 +28,10 @@ struct EventStage {
         let speeches = attribution.speeches(readings, ctx.tree)
         let speechWords = Set(readings.filter(\.frame.isSpeech).map(\.word))
         var out: [Event] = []
+        // What a request asks for is no act of its own ("urged X to call for a truce").
+        let requests = Set(readings.filter { $0.frame.type == "REQUEST" }.map(\.word))
         for r in readings where !r.frame.isSpeech {
+            if ctx.tree.nodes[r.word].deprel == "xcomp", let h = ctx.tree.head(of: r.word), requests.contains(h) { continue }
             guard let st = status.status(r.word, ctx.tree, speech: speechWords, type: r.frame.type) else { continue }
             var sources: [Mention] = []
             var targets: [Mention] = []
@@ -54,7 +57,8 @@ struct EventStage {
             var event = Event(
                 type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
             let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
-            event.date = resolved.map(Self.iso)
+            // Told as news with no time of its own: the month of publication, as the annotations do.
+            event.date = resolved.map(Self.iso) ?? (st == "occurred" ? String(ctx.time.published.iso.prefix(7)) : nil)
             if st == "occurred", let r = resolved, StatusStage.isOld(r, published: ctx.time.published) { event.status = "background" }
             event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords)
             out += split(event, sources: sources, targets: targets, symmetric: r.frame.slots.contains { $0.role == .party })
@@ -77,7 +81,8 @@ struct EventStage {
             var parties: [Mention] = []
             for m in sources + targets where !parties.contains(where: { $0.key == m.key }) { parties.append(m) }
             let multilateral = e.type == "CONSULT" && parties.contains { lexicon.multilateral.contains($0.code ?? "") }
-            guard Set(parties.compactMap(\.code)).count >= 2 || (multilateral && parties.count >= 2) else { return [] }
+            // A bloc's own gathering needs no second party ("the G20 summit").
+            guard Set(parties.compactMap(\.code)).count >= 2 || multilateral else { return [] }
             var ev = e
             ev.participants = parties.map { $0.participant(role: "both") }
             if e.type == "CONSULT",

@@ -45,7 +45,11 @@ struct FrameStage {
     /// An irregular form the lemmatizer left as it was ("spoke") is looked up by its lemma.
     private func alternate(_ n: DependencyTree.Node) -> [Frame]? {
         if n.upos == "PROPN" { return book.frames[n.lemma.lowercased() + "/NOUN"] }
-        return Inflection.lemma(ofIrregular: n.form.lowercased()).flatMap { book.frames[$0 + "/" + n.upos] }
+        if let f = Inflection.lemma(ofIrregular: n.form.lowercased()).flatMap({ book.frames[$0 + "/" + n.upos] }) { return f }
+        // A doubled consonant left by the lemmatizer ("expell" for "expelled", "travell").
+        let l = Array(n.lemma)
+        guard l.count > 3, l[l.count - 1] == l[l.count - 2], !"aeiou".contains(l[l.count - 1]) else { return nil }
+        return book.frames[String(l.dropLast()) + "/" + n.upos]
     }
 
     func holds(_ frame: Frame, at i: Int, _ tree: DependencyTree) -> Bool {
@@ -71,7 +75,9 @@ struct FrameStage {
             let measure =
                 n.deprel == "nmod" && tree.caseWords(of: k).contains("of")
                 && tree.head(of: k).map { ["NOUN", "PRON", "NUM", "DET"].contains(tree.nodes[$0].upos) } == true
-            guard n.deprel == "conj" || measure, let h = tree.head(of: k) else { break }
+            // "held 'candid' and 'constructive' talks" parsed as the object of a word that is no verb.
+            let misattached = n.deprel == "obj" && tree.head(of: k).map { !["VERB", "AUX"].contains(tree.nodes[$0].upos) } == true
+            guard n.deprel == "conj" || measure || misattached, let h = tree.head(of: k) else { break }
             k = h
         }
         return tree.head(of: k)
@@ -81,8 +87,10 @@ struct FrameStage {
         var out: [(Int, Frame.Role)] = []
         let passive = frame.pos == "VERB" && tree.isPassive(i)
         for slot in frame.slots {
-            let owner = slot.onGovernor ? governor(of: i, tree) : i
-            guard let owner else { continue }
+            // A noun trigger at the root ("Leaders' talks in Lima") reads its governor's slots on itself.
+            let owner = slot.onGovernor ? governor(of: i, tree) ?? (tree.head(of: i) == nil ? i : nil) : i
+            // The speaker of "…, the ministry said after talks" is no party to the talks.
+            guard let owner, !(slot.onGovernor && isSpeech(owner, tree)) else { continue }
             let before = out.count
             for c in tree.children[owner] where c != i && fills(slot.relation, c, tree, passive: passive && !slot.onGovernor) {
                 out.append((c, slot.role))
@@ -102,14 +110,53 @@ struct FrameStage {
             out.append((subject, passive ? (frame.slots.first { $0.relation.name == "obj" }?.role ?? slot.role) : slot.role))
         } else if frame.pos == "VERB", !passive, !out.contains(where: { tree.nodes[$0.0].baseRelation == "nsubj" }),
             tree.nodes[i].deprel == "root", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && !$0.onGovernor }),
-            let left = tree.children[i].first(where: { $0 < i && tree.caseWords(of: $0).isEmpty && tree.nodes[$0].baseRelation != "advmod" }
-            )
+            let left = tree.children[i].first(where: {
+                $0 < i && tree.caseWords(of: $0).isEmpty && Self.nominal.contains(tree.nodes[$0].upos)
+            })
         {
             // A root verb with no subject in the parse: the phrase before it stands in for one.
             out.append((left, slot.role))
         }
-        return out
+        // A noun trigger on a verb without a subject: the subject the verb shares ("met X and held talks").
+        if frame.pos != "VERB", let slot = frame.slots.first(where: { $0.relation.name == "nsubj" && $0.onGovernor }),
+            let g = governor(of: i, tree), !isSpeech(g, tree),
+            !tree.children[g].contains(where: { tree.nodes[$0].baseRelation == "nsubj" }),
+            let subject = controller(of: g, tree), !out.contains(where: { $0.0 == subject })
+        {
+            out.append((subject, slot.role))
+        }
+        if frame.pos == "VERB", let o = sharedObject(of: i, tree),
+            let slot = frame.slots.first(where: { $0.relation.name == "obj" && !$0.onGovernor }),
+            !out.contains(where: { $0.1 == slot.role })
+        {
+            out.append((o, slot.role))
+        }
+        // A word reached through two slots ("restrictions on X": the noun's and the verb's) plays once.
+        var seen: Set<Int> = []
+        return out.filter { seen.insert($0.0).inserted }
     }
+
+    /// "condemned and sanctioned Syria": a conjunct verb without an object of its own shares the
+    /// object its governor takes after both.
+    func sharedObject(of i: Int, _ tree: DependencyTree) -> Int? {
+        guard tree.nodes[i].deprel == "conj", let h = tree.head(of: i), h < i,
+            !tree.children[i].contains(where: { tree.nodes[$0].deprel == "obj" })
+        else { return nil }
+        return tree.children[h].first { tree.nodes[$0].deprel == "obj" && $0 > i }
+    }
+
+    private func isSpeech(_ w: Int, _ tree: DependencyTree) -> Bool {
+        let n = tree.nodes[w]
+        return (book.frames[n.lemma + "/" + n.upos] ?? []).contains { $0.isSpeech && holds($0, at: w, tree) }
+    }
+
+    static let nominal: Set<String> = ["NOUN", "PROPN", "PRON"]
+    /// Verbs whose object is the subject of their infinitive ("urged Iran to stop", "called on
+    /// X to act"); other verbs' infinitives take the subject ("visited X to meet Y").
+    static let objectControl: Set<String> = [
+        "urge", "ask", "press", "encourage", "call", "order", "tell", "invite", "force", "persuade", "allow", "warn", "request",
+        "implore", "push", "pressure", "help", "authorize", "authorise", "instruct", "direct",
+    ]
 
     /// Does dependent `c` fill a slot of `relation`? In a passive, the passive subject fills the
     /// object's slot and the "by" agent the subject's.
@@ -127,21 +174,42 @@ struct FrameStage {
     }
 
     /// The subject a verb without one shares: its governor's object (xcomp of "urge Iran to …")
-    /// or subject ("agreed to meet", "met X and discussed Y").
+    /// or subject ("agreed to meet", "is expected to meet", "met X and discussed Y"); a
+    /// non-finite adjunct shares it too ("…, blaming Russia", "after signing an accord with X").
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
-            // A participle adjunct without a mark shares the subject too ("…, blaming Russia").
-            let adjunct = tree.nodes[k].deprel == "advcl" && tree.caseWords(of: k).isEmpty
-            guard let h = tree.head(of: k), ["xcomp", "conj"].contains(tree.nodes[k].deprel) || adjunct else { break }
-            if tree.nodes[k].deprel == "xcomp", let o = tree.children[h].first(where: { tree.nodes[$0].deprel == "obj" }) {
+            // "the two sides holding talks": a participle with an object of its own says what its noun does.
+            if tree.nodes[k].deprel == "acl", let h = tree.head(of: k), tree.children[k].contains(where: { tree.nodes[$0].deprel == "obj" })
+            {
+                return h
+            }
+            guard let h = tree.head(of: k), sharesSubject(k, tree) else { break }
+            let xcomp = tree.nodes[k].deprel == "xcomp"
+            if xcomp, Self.objectControl.contains(tree.nodes[h].lemma),
+                let o = tree.children[h].first(where: {
+                    tree.nodes[$0].deprel == "obj" || (tree.nodes[$0].baseRelation == "obl" && tree.caseWords(of: $0).contains("on"))
+                })
+            {
                 return o
             }
-            if let s = tree.children[h].first(where: { tree.nodes[$0].baseRelation == "nsubj" && tree.nodes[$0].deprel != "nsubj:pass" }) {
+            // A raising or passive governor hands its passive subject down ("X is set to visit").
+            if let s = tree.children[h].first(where: {
+                tree.nodes[$0].baseRelation == "nsubj" && (tree.nodes[k].deprel != "conj" || tree.nodes[$0].deprel != "nsubj:pass")
+            }) {
                 return s
             }
             k = h
         }
         return nil
+    }
+
+    /// Does `k` take its governor's subject? An xcomp and a conjunct do; so does a verbal
+    /// adjunct with no subject of its own (a participle, "to" or "after" plus a verb).
+    private func sharesSubject(_ k: Int, _ tree: DependencyTree) -> Bool {
+        let rel = tree.nodes[k].deprel
+        if rel == "xcomp" || rel == "conj" { return true }
+        guard rel == "advcl", tree.nodes[k].upos == "VERB" else { return false }
+        return !tree.children[k].contains { tree.nodes[$0].baseRelation == "nsubj" || tree.nodes[$0].baseRelation == "csubj" }
     }
 }

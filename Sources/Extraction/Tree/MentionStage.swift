@@ -2,11 +2,11 @@
 /// demonyms, seats, bodies and non-state actors, people with dated offices, titles and an unknown
 /// name after a title with a demonym or country), each tied to the words it covers.
 struct MentionStage {
-    let finder: MentionFinder
+    let finder: NameFinder
 
     struct Found {
         var mentions: [Mention] = []
-        var places: [MentionFinder.Place] = []
+        var places: [NameFinder.Place] = []
         /// The mention covering each word, if any.
         var byWord: [Int: Int] = [:]
         /// The state the article last spoke of, for "the country" and "the government".
@@ -46,9 +46,19 @@ struct MentionStage {
     func actors(at word: Int, in tree: DependencyTree, _ found: Found) -> [Mention] {
         var out: [Mention] = []
         func add(_ m: Mention) { if !out.contains(where: { $0.key == m.key }) { out.append(m) } }
-        for w in tree.conjuncts(word) {
+        var words = tree.conjuncts(word)
+        var k = 0
+        while k < words.count {
+            let w = words[k]
+            k += 1
             if let m = found.mention(at: w) {
-                add(m)
+                // "the two sides" stands for each party of the last meeting.
+                found.mentions.filter { $0.start <= w && w < $0.end }.forEach(add)
+                // "the US secretary of state and the Chinese foreign minister": the parse may hang
+                // the next conjunct on any word of a name.
+                for x in m.start..<min(m.end, tree.count) {
+                    for c in tree.conjuncts(x) where !words.contains(c) && !(m.start..<m.end).contains(c) { words.append(c) }
+                }
                 continue
             }
             // A city or region stands for its state where a role names it ("a visit to Lumbini").
@@ -73,6 +83,25 @@ struct MentionStage {
                 owners.forEach(add)
                 break
             }
+        }
+        if out.filter({ $0.kind != .person }).count > 1 { continuation(of: out, in: tree, found).forEach(add) }
+        return out
+    }
+
+    /// Long lists defeat the parser ("A, B, the C Republic and D" with the last items hung
+    /// elsewhere): the states that go on a list in the text, after its last parsed member, with
+    /// only commas, "and", "or" and "the" between them.
+    func continuation(of list: [Mention], in tree: DependencyTree, _ found: Found) -> [Mention] {
+        guard var k = list.filter({ $0.kind != .person }).map(\.end).max() else { return [] }
+        var out: [Mention] = []
+        while k < tree.count {
+            if [",", "and", "or", "the"].contains(tree.nodes[k].form.lowercased()) {
+                k += 1
+                continue
+            }
+            guard let m = found.mention(at: k), m.kind != .person, m.start == k, !m.locative else { break }
+            out.append(m)
+            k = m.end
         }
         return out
     }
@@ -127,5 +156,24 @@ struct MentionStage {
                 memory.lastState = m
             }
         }
+        // "He" in the next sentence is most often the subject of this one, not its last person.
+        if let tree, let subject = subjectPerson(found, tree) { memory.lastPerson = subject }
+    }
+
+    /// The person who is the subject of the sentence's main clause, if any.
+    static func subjectPerson(_ found: Found, _ tree: DependencyTree) -> Mention? {
+        var best: (depth: Int, mention: Mention)?
+        for m in found.mentions where m.kind == .person && !m.locative {
+            for w in m.start..<min(m.end, tree.count) where tree.nodes[w].baseRelation == "nsubj" {
+                var depth = 0
+                var k = w
+                while let h = tree.head(of: k), depth <= tree.count {
+                    depth += 1
+                    k = h
+                }
+                if best.map({ depth < $0.depth }) ?? true { best = (depth, m) }
+            }
+        }
+        return best?.mention
     }
 }

@@ -54,17 +54,6 @@ struct StatusStage {
         return FrameBook.statusOrder.dropFirst().first { found.contains($0) } ?? "occurred"
     }
 
-    /// The dependents of a word, and for the trigger itself also the phrases the parse hung on
-    /// its object ("met Macron in Paris": "in Paris" is often read as the object's).
-    func attached(_ w: Int, _ tree: DependencyTree, trigger: Bool) -> [Int] {
-        var out = tree.children[w]
-        guard trigger else { return out }
-        for c in tree.children[w] where ["obj", "iobj"].contains(tree.nodes[c].deprel) {
-            out += tree.children[c].filter { tree.nodes[$0].baseRelation == "nmod" && !tree.caseWords(of: $0).contains("of") }
-        }
-        return out
-    }
-
     /// A date more than about a month before publication: a day over 31 days before, a month
     /// before the previous one, a year before the last.
     static func isOld(_ r: TemporalResolver.Resolved, published: CalendarDay) -> Bool {
@@ -82,17 +71,41 @@ struct StatusStage {
         -> TemporalResolver.Resolved?
     {
         for w in chain(word, tree, speech: speech) {
-            for c in attached(w, tree, trigger: w == word) where Self.timeRelations.contains(tree.nodes[c].deprel) {
+            for c in attachments(w, tree) where Self.timeRelations.contains(tree.nodes[c].deprel) {
                 if let r = time.resolve(tokens, tree.span(c), future: future) { return r }
             }
         }
         return nil
     }
 
+    /// The phrases attached to `w`: its dependents, then those the parse hung on its arguments
+    /// instead ("met X in Beijing on Tuesday" with both phrases under X), outside clauses. For a
+    /// place, only through an object or a time or place phrase, not a topic ("a truce in X").
+    func attachments(_ w: Int, _ tree: DependencyTree, placesOnly: Bool = false) -> [Int] {
+        var out = tree.children[w]
+        var setting: Set<Int> = []
+        var k = 0
+        while k < out.count, out.count < 4 * tree.count {
+            let c = out[k]
+            k += 1
+            let rel = tree.nodes[c].baseRelation
+            // "Israel on Thursday expelled…" often hangs the day on the subject.
+            guard ["obj", "iobj", "obl", "nmod"].contains(rel) || (rel == "nsubj" && !placesOnly) else { continue }
+            if ["obl", "nmod"].contains(rel), !Set(tree.caseWords(of: c)).isDisjoint(with: Self.settingWords) { setting.insert(c) }
+            let bare = tree.caseWords(of: c).isEmpty
+            let through = ["obj", "iobj"].contains(rel) || bare || setting.contains(c) || tree.head(of: c).map(setting.contains) == true
+            guard through || !placesOnly else { continue }
+            out += tree.children[c].filter { ["obl", "nmod"].contains(tree.nodes[$0].baseRelation) && !out.contains($0) }
+        }
+        return out
+    }
+
+    static let settingWords: Set<String> = ["in", "at", "on", "during", "near"]
+
     /// A place attached with in/at/to ("talks in Beijing").
     func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>) -> String? {
         for w in chain(word, tree, speech: speech).prefix(2) {
-            for c in attached(w, tree, trigger: w == word) where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
+            for c in attachments(w, tree, placesOnly: true) where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
                 guard tree.caseWords(of: c).contains(where: { ["in", "at"].contains($0) }) else { continue }
                 if let p = found.places.first(where: { $0.start <= c && c < $0.end }) { return p.name }
                 if let m = found.mention(at: c), m.kind == .state { return m.place ?? m.name }

@@ -1,13 +1,9 @@
 import Syntax
 
-/// Article → developments by event coding on dependency trees.
-///
-/// Not yet the engine `Extractor` runs: on the development set it is more precise than the
-/// token-window engine but finds fewer developments (see the commit that added it). Set
-/// `DIPLOWATCH_EXTRACTOR=tree` to run it through `Extractor.extract` while it is compared. The stages, in order:
-/// tokenize, tag and parse (a `Parser`, only for sentences with a trigger word and an actor) →
-/// mentions → frames → attribution and status → merge. The title is read first, as a sentence
-/// in headline style.
+/// Article → developments by event coding on dependency trees, the engine `Extractor` runs.
+/// The stages, in order: tokenize, tag and parse (a `Parser`, only for sentences with a trigger word and an actor) →
+/// mentions → frames → attribution and status → merge. The title is read after the body, as a
+/// sentence in headline style.
 struct TreeExtractor: Sendable {
     /// Tokenize, tag and parse one sentence.
     typealias Parser = @Sendable (String) -> DependencyTree
@@ -27,7 +23,7 @@ struct TreeExtractor: Sendable {
         // Most news names fewer than two states: no development can come of it.
         guard lexicon.mayHoldDevelopment((article.title ?? "") + "\n" + article.text) else { return [] }
         let published = article.published.flatMap(CalendarDay.init(iso:)) ?? CalendarDay(year: 2000, month: 1, day: 1)
-        let finder = MentionFinder(lexicon: lexicon, day: published.dayNumber)
+        let finder = NameFinder(lexicon: lexicon, day: published.dayNumber)
         let mentionStage = MentionStage(finder: finder)
         let frames = FrameStage(book: lexicon.frameBook)
         let events = EventStage(lexicon: lexicon, mentions: mentionStage, status: StatusStage(book: lexicon.frameBook, lexicon: lexicon))
@@ -72,7 +68,7 @@ struct TreeExtractor: Sendable {
         return MergeStage(lexicon: lexicon).developments(found, sentences: sentences, titled: titled) { topics.topics(tokenized[$0]) }
     }
 
-    private func Found(_ r: (mentions: [Mention], places: [MentionFinder.Place])) -> MentionStage.Found {
+    private func Found(_ r: (mentions: [Mention], places: [NameFinder.Place])) -> MentionStage.Found {
         MentionStage.Found(mentions: r.mentions, places: r.places)
     }
 }

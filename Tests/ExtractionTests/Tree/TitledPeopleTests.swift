@@ -5,7 +5,7 @@ import Testing
 @Suite("People named beside a title")
 struct TitledPeopleTests {
     func mentions(_ sentence: String, day: String = "2025-03-05") -> [Mention] {
-        let finder = MentionFinder(lexicon: .builtIn, day: CalendarDay(iso: day)!.dayNumber)
+        let finder = NameFinder(lexicon: .builtIn, day: CalendarDay(iso: day)!.dayNumber)
         return finder.mentions(Tokenizer.tokens(sentence), memory: ArticleMemory()).mentions
     }
 

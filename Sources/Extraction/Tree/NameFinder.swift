@@ -1,6 +1,8 @@
-/// Finds the actors and places of one sentence: dictionary names, titles and appositions,
-/// unknown people introduced by a title, pronouns and "the two sides" (coreference).
-struct MentionFinder {
+/// Stage 4a, names: the actors and places of one sentence's words, from the dictionaries (states,
+/// demonyms, seats, bodies, people with dated offices, titles and appositions, unknown people
+/// introduced by a title), and pronouns and "the two sides" resolved against the article so far.
+/// `MentionStage` ties them to the tree.
+struct NameFinder {
     let lexicon: Lexicon
     let day: Int
 
@@ -29,9 +31,6 @@ struct MentionFinder {
     ]
     /// First words of the pronouns and group phrases resolved by coreference.
     static let pronounStarts: Set<String> = ["the", "both", "they", "he", "she", "his", "her", "it", "its", "them"]
-    static let reportingVerbs: Set<String> = [
-        "said", "says", "told", "added", "stated", "quoted", "reported", "according", "noted", "explained", "confirmed",
-    ]
     static let nameStop: Set<String> = [
         "the", "a", "an", "on", "in", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "at",
         "for", "with", "as", "by", "of", "to", "from", "after", "before", "monday", "tuesday", "wednesday",
@@ -40,6 +39,14 @@ struct MentionFinder {
     ]
 
     func atoms(_ tokens: [Token], memory: ArticleMemory) -> [Atom] {
+        // "Gen." and "Dr." are one word in the tree; the dictionaries may know them without the dot.
+        let tokens = tokens.map { t in
+            var t = t
+            if t.lower.count > 2, t.lower.hasSuffix("."), lexicon.names[t.lower] == nil, lexicon.names[String(t.lower.dropLast())] != nil {
+                t.lower.removeLast()
+            }
+            return t
+        }
         var out: [Atom] = []
         var i = 0
         let n = tokens.count
@@ -48,7 +55,12 @@ struct MentionFinder {
             guard t.isWord else { i += 1; continue }
             var matched: Atom?
             if let candidates = lexicon.names[t.lower] {
-                for e in candidates {
+                for var e in candidates {
+                    // The tree splits hyphens ("Amir - Abdollahian"); the dictionaries keep them.
+                    if e.words.contains(where: { $0.contains("-") }), !tokens.contains(where: { $0.lower.contains("-") && $0.lower != "-" })
+                    {
+                        e.words = e.words.flatMap { w in w.split(separator: "-").map(String.init).joinedWithHyphens() }
+                    }
                     guard i + e.words.count <= n else { continue }
                     if let m = matched, m.end - m.start > e.words.count { break }
                     var ok = true
@@ -122,120 +134,16 @@ struct MentionFinder {
         var out: [Mention] = []
         var places: [Place] = []
         var k = 0
-        func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
-
         while k < atoms.count {
             let a = atoms[k]
             var consumed = 1
             switch a.kind {
             case .country(let code)?, .demonym(let code)?, .seat(let code)?, .body(let code)?:
-                // [marker] ['s] [title…] [honorific] [name]
-                var j = k + 1
-                var last = a
-                if j < atoms.count, atoms[j].surface == "'s", adjacent(last, atoms[j]) { last = atoms[j]; j += 1 }
-                var office: String?
-                var generic = false
-                var titleText: String?
-                var titleStart = -1
-                // "Philippine defence officials", "senior US military officials": up to two plain
-                // words may stand between the state and a generic title.
-                if case .demonym? = a.kind, j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end,
-                    atoms[j].start - last.end <= 2,
-                    tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
-                {
-                    last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
-                }
-                while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
-                    if office == nil || !g { office = o; generic = g }
-                    if titleStart < 0 { titleStart = atoms[j].start }
-                    titleText = tokens[titleStart..<atoms[j].end].map(\.text).joined(separator: " ")
-                    last = atoms[j]
-                    j += 1
-                }
-                while j < atoms.count, adjacent(last, atoms[j]), case .honorific? = atoms[j].kind {
-                    last = atoms[j]
-                    j += 1
-                }
-                // Apposition: "China's top foreign policy official, Wang Yi"
-                var named: Mention?
-                if j < atoms.count {
-                    let b = atoms[j]
-                    let comma = office != nil && b.start == last.end + 1 && tokens[last.end].lower == ","
-                    if adjacent(last, b) || comma, let m = person(b, tokens) {
-                        if !comma || m.code == code || m.code == nil {
-                            named = m
-                            j += 1
-                        }
-                    }
-                }
-                if var m = named {
-                    if m.code == nil { m.code = code }
-                    if m.title == nil { m.title = titleText }
-                    m.start = a.start
-                    out.append(m)
-                    consumed = j - k
-                } else if let office {
-                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
-                        var m = personMention(p, start: a.start, end: last.end)
-                        m.title = titleText
-                        m.office = office
-                        out.append(m)
-                    } else {
-                        out.append(stateMention(code, a, end: last.end, title: titleText))
-                    }
-                    consumed = j - k
-                } else {
-                    if case .demonym? = a.kind { break }  // "Chinese state media" is no actor
-                    var m = stateMention(code, a, end: a.end, title: nil)
-                    if case .seat? = a.kind { m.place = a.surface }
-                    if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
-                        m.locative = true
-                        places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
-                    }
-                    if case .country? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
-                        m.locative = true
-                        places.append(Place(start: a.start, end: a.end, name: lexicon.name(of: code), code: code))
-                    }
-                    out.append(m)
-                }
+                consumed = marker(k, code: code, atoms, tokens, out: &out, places: &places)
             case .place(let code)?:
                 places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
             case .title(let office, let generic)?:
-                var j = k + 1
-                var last = a
-                while j < atoms.count, adjacent(last, atoms[j]) {
-                    if case .title? = atoms[j].kind { last = atoms[j]; j += 1; continue }
-                    if case .honorific? = atoms[j].kind { last = atoms[j]; j += 1; continue }
-                    break
-                }
-                let titleText = tokens[a.start..<last.end].map(\.text).joined(separator: " ")
-                if j < atoms.count, adjacent(last, atoms[j]) || (atoms[j].start == last.end + 1 && tokens[last.end].lower == ","),
-                    var m = person(atoms[j], tokens)
-                {
-                    m.start = a.start
-                    if m.title == nil { m.title = titleText }
-                    m.office = generic ? nil : office
-                    out.append(m)
-                    consumed = j - k + 1
-                } else if j + 1 < atoms.count, atoms[j].surface == "of", adjacent(last, atoms[j]), adjacent(atoms[j], atoms[j + 1]),
-                    let code = markerCode(atoms[j + 1])
-                {
-                    if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
-                        var m = personMention(p, start: a.start, end: atoms[j + 1].end)
-                        m.title = titleText
-                        out.append(m)
-                    } else {
-                        out.append(stateMention(code, atoms[j + 1], end: atoms[j + 1].end, title: titleText))
-                    }
-                    consumed = j - k + 2
-                } else if !generic, a.start > 0, ["the", "their"].contains(tokens[a.start - 1].lower),
-                    var m = memory.byOffice[office]
-                {
-                    m.start = a.start
-                    m.end = last.end
-                    out.append(m)
-                    consumed = j - k
-                }
+                consumed = titled(k, office: office, generic: generic, atoms, tokens, memory: memory, out: &out)
             case .honorific?:
                 if k + 1 < atoms.count, adjacent(a, atoms[k + 1]), var m = person(atoms[k + 1], tokens) {
                     m.start = a.start
@@ -249,9 +157,133 @@ struct MentionFinder {
         }
         TitledPeople(lexicon: lexicon).resolve(tokens, &out)
         addPronounsAndGroups(tokens, memory: memory, into: &out)
-        markReporters(tokens, &out)
         return (out.sorted { $0.start < $1.start }, places)
     }
+
+    /// [marker] ['s] [title…] [honorific] [name]: a state, seat or body, or someone acting for it.
+    /// Returns how many atoms it took.
+    private func marker(
+        _ k: Int, code: String, _ atoms: [Atom], _ tokens: [Token], out: inout [Mention], places: inout [Place]
+    ) -> Int {
+        let a = atoms[k]
+        // [marker] ['s] [title…] [honorific] [name]
+        var j = k + 1
+        var last = a
+        if j < atoms.count, atoms[j].surface == "'s", adjacent(last, atoms[j]) { last = atoms[j]; j += 1 }
+        var office: String?
+        var generic = false
+        var titleText: String?
+        var titleStart = -1
+        // "Philippine defence officials", "senior US military officials": up to two plain
+        // words may stand between the state and a generic title.
+        if case .demonym? = a.kind, j < atoms.count, case .title(_, true)? = atoms[j].kind, atoms[j].start > last.end,
+            atoms[j].start - last.end <= 2,
+            tokens[last.end..<atoms[j].start].allSatisfy({ $0.isWord && !$0.isCapitalized && !Self.nameStop.contains($0.lower) })
+        {
+            last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
+        }
+        while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
+            if office == nil || !g { office = o; generic = g }
+            if titleStart < 0 { titleStart = atoms[j].start }
+            titleText = tokens[titleStart..<atoms[j].end].map(\.text).joined(separator: " ")
+            last = atoms[j]
+            j += 1
+        }
+        while j < atoms.count, adjacent(last, atoms[j]), case .honorific? = atoms[j].kind {
+            last = atoms[j]
+            j += 1
+        }
+        // Apposition: "China's top foreign policy official, Wang Yi"
+        var named: Mention?
+        if j < atoms.count {
+            let b = atoms[j]
+            let comma = office != nil && b.start == last.end + 1 && tokens[last.end].lower == ","
+            if adjacent(last, b) || comma, let m = person(b, tokens) {
+                if !comma || m.code == code || m.code == nil {
+                    named = m
+                    j += 1
+                }
+            }
+        }
+        if var m = named {
+            if m.code == nil { m.code = code }
+            if m.title == nil { m.title = titleText }
+            m.start = a.start
+            out.append(m)
+            return j - k
+        } else if let office {
+            if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                var m = personMention(p, start: a.start, end: last.end)
+                m.title = titleText
+                m.office = office
+                out.append(m)
+            } else {
+                out.append(stateMention(code, a, end: last.end, title: titleText))
+            }
+            return j - k
+        } else {
+            if case .demonym? = a.kind { return 1 }  // "Chinese state media" is no actor
+            var m = stateMention(code, a, end: a.end, title: nil)
+            if case .seat? = a.kind { m.place = a.surface }
+            if case .seat? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                m.locative = true
+                places.append(Place(start: a.start, end: a.end, name: a.surface, code: code))
+            }
+            if case .country? = a.kind, a.start > 0, Self.locativeWords.contains(tokens[a.start - 1].lower) {
+                m.locative = true
+                places.append(Place(start: a.start, end: a.end, name: lexicon.name(of: code), code: code))
+            }
+            out.append(m)
+        }
+        return 1
+    }
+
+    /// A title and the person it names ("Foreign Minister X", "the president of Y", "the
+    /// president" again). Returns how many atoms it took.
+    private func titled(
+        _ k: Int, office: String, generic: Bool, _ atoms: [Atom], _ tokens: [Token], memory: ArticleMemory,
+        out: inout [Mention]
+    ) -> Int {
+        let a = atoms[k]
+        var j = k + 1
+        var last = a
+        while j < atoms.count, adjacent(last, atoms[j]) {
+            if case .title? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+            if case .honorific? = atoms[j].kind { last = atoms[j]; j += 1; continue }
+            break
+        }
+        let titleText = tokens[a.start..<last.end].map(\.text).joined(separator: " ")
+        if j < atoms.count, adjacent(last, atoms[j]) || (atoms[j].start == last.end + 1 && tokens[last.end].lower == ","),
+            var m = person(atoms[j], tokens)
+        {
+            m.start = a.start
+            if m.title == nil { m.title = titleText }
+            m.office = generic ? nil : office
+            out.append(m)
+            return j - k + 1
+        } else if j + 1 < atoms.count, atoms[j].surface == "of", adjacent(last, atoms[j]), adjacent(atoms[j], atoms[j + 1]),
+            let code = markerCode(atoms[j + 1])
+        {
+            if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+                var m = personMention(p, start: a.start, end: atoms[j + 1].end)
+                m.title = titleText
+                out.append(m)
+            } else {
+                out.append(stateMention(code, atoms[j + 1], end: atoms[j + 1].end, title: titleText))
+            }
+            return j - k + 2
+        } else if !generic, a.start > 0, ["the", "their"].contains(tokens[a.start - 1].lower),
+            var m = memory.byOffice[office]
+        {
+            m.start = a.start
+            m.end = last.end
+            out.append(m)
+            return j - k
+        }
+        return 1
+    }
+
+    private func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
 
     private func markerCode(_ a: Atom) -> String? {
         switch a.kind {
@@ -305,7 +337,6 @@ struct MentionFinder {
             var m = antecedent
             m.start = start
             m.end = end
-            m.reporter = false
             m.locative = false
             out.append(m)
         }
@@ -338,7 +369,7 @@ struct MentionFinder {
                 continue
             }
             // A pronoun refers to the nearest earlier actor of its kind in the sentence, else the article's last.
-            let earlier = out.filter { $0.end <= i && !$0.locative && !$0.reporter }
+            let earlier = out.filter { $0.end <= i && !$0.locative }
             let samePerson = earlier.last { $0.kind == .person }
             let sameState = earlier.last { $0.kind != .person }
             if ["he", "she", "his", "her"].contains(w), let m = samePerson ?? memory.lastPerson, free(i, i + 1) {
@@ -352,44 +383,16 @@ struct MentionFinder {
             i += 1
         }
     }
+}
 
-    /// "…, the White House said", "according to X", "X told reporters": X reports, it does not act.
-    private func markReporters(_ tokens: [Token], _ out: inout [Mention]) {
-        for idx in out.indices {
-            let m = out[idx]
-            // X said / X told / X's spokesman said (within three words, skipping time words)
-            var j = m.end
-            var steps = 0
-            while j < tokens.count, steps < 4 {
-                let w = tokens[j].lower
-                if Self.reportingVerbs.contains(w) {
-                    // "X said he would…": the pronoun brings X back as the subject.
-                    let next = j + 1 < tokens.count ? tokens[j + 1].lower : ""
-                    let next2 = j + 2 < tokens.count ? tokens[j + 2].lower : ""
-                    let pronounFollows =
-                        ["he", "she", "it", "they"].contains(next) || (next == "that" && ["he", "she", "it", "they"].contains(next2))
-                    if !pronounFollows { out[idx].reporter = true }
-                    break
-                }
-                if [
-                    "on", "in", "a", "the", "statement", "spokesman", "spokeswoman", "spokesperson", "also", "later", "earlier", "has",
-                    "had", "have",
-                ]
-                .contains(w) || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(w) {
-                    j += 1
-                    steps += 1
-                    continue
-                }
-                break
-            }
-            // said X / according to X
-            if m.start >= 1 {
-                let p1 = tokens[m.start - 1].lower
-                let p2 = m.start >= 2 ? tokens[m.start - 2].lower : ""
-                if p1 == "said" || p1 == "quoted" || (p2 == "according" && p1 == "to") || (p1 == "the" && p2 == "said") {
-                    out[idx].reporter = true
-                }
-            }
+extension Array where Element == String {
+    /// ["amir", "abdollahian"] → ["amir", "-", "abdollahian"].
+    fileprivate func joinedWithHyphens() -> [String] {
+        var out: [String] = []
+        for (k, w) in enumerated() {
+            if k > 0 { out.append("-") }
+            out.append(w)
         }
+        return out
     }
 }
