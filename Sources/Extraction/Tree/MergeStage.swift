@@ -4,7 +4,7 @@ struct MergeStage {
     let lexicon: Lexicon
 
     /// With `titled`, sentence 0 is the headline: what it tells merges with the body's telling
-    /// of the same act whatever the headline's tense said, and takes the body's status.
+    /// of the same act whatever the headline's tense said, and takes the body's status and sentence.
     func developments(_ events: [EventStage.Event], sentences: [String], titled: Bool = false, topics: (Int) -> [String])
         -> [Development]
     {
@@ -22,11 +22,16 @@ struct MergeStage {
                 confidence: (min(confidence, 0.95) * 100).rounded() / 100)
             let headline = titled && e.sentence == 0
             if let i = out.firstIndex(where: { sameEvent($0, d) }) {
+                let evidence = fromTitle[i] && !headline ? d.evidence : out[i].evidence
                 out[i] = merge(out[i], d)
+                out[i].evidence = evidence
+                if !headline { fromTitle[i] = false }
             } else if let i = out.indices.first(where: { fromTitle[$0] != headline && sameEvent(out[$0], d, anyStatus: true) }) {
-                let status = headline ? out[i].status : d.status
+                // The body's sentence tells the act in full: it is the evidence, and its status holds.
+                let (status, evidence) = headline ? (out[i].status, out[i].evidence) : (d.status, d.evidence)
                 out[i] = merge(out[i], d)
                 out[i].status = status
+                out[i].evidence = evidence
                 fromTitle[i] = false
             } else {
                 out.append(d)
