@@ -12,7 +12,7 @@ struct DependencyTree: Sendable {
         var deprel: String
 
         /// "obl:tmod" → "obl".
-        var baseRelation: Substring { deprel.split(separator: ":", maxSplits: 1).first ?? "" }
+        var baseRelation: Substring { deprel.firstIndex(of: ":").map { deprel[..<$0] } ?? deprel[...] }
     }
 
     var text: String

@@ -2,8 +2,9 @@
 struct FrameBook: Sendable {
     /// Frames by "lemma/POS", in file order: the first whose conditions hold is used.
     var frames: [String: [Frame]] = [:]
-    /// Status cues: (status, relation or "gov", lemma), in the order they are tried.
-    var cues: [(status: String, relation: String, lemma: String)] = []
+    /// Status cues: (status, relation or "gov", lemma, the event types it is limited to or none),
+    /// in the order they are tried.
+    var cues: [(status: String, relation: String, lemma: String, types: [String])] = []
     /// Lowercased word forms of every trigger lemma: a sentence without one is not parsed.
     var triggerForms: Set<String> = []
 
@@ -30,7 +31,12 @@ struct FrameBook: Sendable {
                 if pair.count == 2 { byStatus[f[0], default: []].append((pair[0], pair[1])) }
             }
         }
-        for s in Self.statusOrder { for (r, l) in byStatus[s] ?? [] { cues.append((s, r, l)) } }
+        for s in Self.statusOrder {
+            for (r, l) in byStatus[s] ?? [] {
+                let (lemma, types) = StatusStage.scoped(l)
+                cues.append((s, r, String(lemma), types.map(String.init)))
+            }
+        }
     }
 
     static func dataLines(_ text: String) -> [(Int, Substring)] {

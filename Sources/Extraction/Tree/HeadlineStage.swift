@@ -120,7 +120,7 @@ struct HeadlineStage {
         }
         let book = lexicon.frameBook
         return candidates.first { c in
-            book.frames[c + "/VERB"] != nil || book.cues.contains { $0.relation == "gov" && StatusStage.scoped($0.lemma).lemma == c }
+            book.frames[c + "/VERB"] != nil || book.cues.contains { $0.relation == "gov" && $0.lemma == c }
         }
     }
 

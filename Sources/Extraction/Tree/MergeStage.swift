@@ -10,6 +10,8 @@ struct MergeStage {
     {
         var out: [Development] = []
         var fromTitle: [Bool] = []
+        // The body's sentence tells the act in full: the first one that tells it is the evidence.
+        var titleEvidence: [Bool] = []
         for e in events {
             let participants = e.participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
             var confidence = 0.6
@@ -22,20 +24,18 @@ struct MergeStage {
                 confidence: (min(confidence, 0.95) * 100).rounded() / 100)
             let headline = titled && e.sentence == 0
             if let i = out.firstIndex(where: { sameEvent($0, d) }) {
-                let evidence = fromTitle[i] && !headline ? d.evidence : out[i].evidence
                 out[i] = merge(out[i], d)
-                out[i].evidence = evidence
-                if !headline { fromTitle[i] = false }
+                if titleEvidence[i], !headline { (out[i].evidence, titleEvidence[i]) = (d.evidence, false) }
             } else if let i = out.indices.first(where: { fromTitle[$0] != headline && sameEvent(out[$0], d, anyStatus: true) }) {
-                // The body's sentence tells the act in full: it is the evidence, and its status holds.
-                let (status, evidence) = headline ? (out[i].status, out[i].evidence) : (d.status, d.evidence)
+                let status = headline ? out[i].status : d.status
                 out[i] = merge(out[i], d)
                 out[i].status = status
-                out[i].evidence = evidence
                 fromTitle[i] = false
+                if titleEvidence[i], !headline { (out[i].evidence, titleEvidence[i]) = (d.evidence, false) }
             } else {
                 out.append(d)
                 fromTitle.append(headline)
+                titleEvidence.append(headline)
             }
         }
         return out

@@ -33,12 +33,11 @@ struct StatusStage {
         var found: Set<String> = []
         for (depth, w) in chain.enumerated() {
             for cue in book.cues where !found.contains(cue.status) {
-                let (lemma, types) = Self.scoped(cue.lemma)
-                if !types.isEmpty, !types.contains(where: { $0 == type }) { continue }
+                if !cue.types.isEmpty, !cue.types.contains(type) { continue }
                 if cue.relation == "gov" {
-                    if depth > 0, tree.nodes[w].lemma == lemma { found.insert(cue.status) }
+                    if depth > 0, tree.nodes[w].lemma == cue.lemma { found.insert(cue.status) }
                 } else if tree.children[w].contains(where: {
-                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma[...] == lemma
+                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma == cue.lemma
                 }) {
                     found.insert(cue.status)
                 }
