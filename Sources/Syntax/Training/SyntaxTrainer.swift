@@ -4,8 +4,8 @@
 public struct SyntaxTrainer {
     public var seed: UInt64
     public var taggerEpochs = 7
-    public var parserEpochs = 12
-    public var folds = 4
+    public var parserEpochs = 8
+    public var folds = 2
     /// Parser weights learned from fewer updates are left out of the model.
     public var minUpdates: UInt32 = 2
     public var log: (String) -> Void = { _ in }
