@@ -150,12 +150,14 @@ struct AlertEventTests {
         // carrying a right-to-left override
         let long = Item(
             guid: "long", title: "Sullivan and Wang to hold talks",
-            text: "US National Security Adviser Jake Sullivan will hold talks with China's top foreign policy official, Wang Yi, "
-                + "in Beijing on Tuesday, the White House said, in a meeting \u{202E}that both sides expect to be described as candid, "
+            text: "US National Security Adviser Jake Sullivan will hold talks in Beijing on Tuesday with China's top foreign policy "
+                + "official, Wang Yi, the White House said, in a meeting \u{202E}that both sides expect to be described as candid, "
                 + "substantive and constructive, covering trade, technology controls, the Taiwan Strait and fentanyl.")
         let again = Item(
             guid: "again", title: "Wang and Sullivan meet",
-            text: "Wang Yi met Jake Sullivan in Beijing on Tuesday, Chinese state media said.")
+            text:
+                "Chinese Foreign Minister Wang Yi met US National Security Adviser Jake Sullivan in Beijing on Tuesday, Chinese state media said."
+        )
         let (dir, cfg, server) = try setUp(
             [long, again], alerts: "format = \"text\"", topics: "[[topics]]\nname = \"us-china\"\ncountries = [\"USA\", \"CHN\"]")
         defer { withExtendedLifetime(server) {} }
@@ -179,7 +181,7 @@ struct AlertEventTests {
         #expect(!first.unicodeScalars.contains { $0.value == 0x202E })
         let update = try #require(written.last)
         let tail =
-            #/ #2 \[us-china\] update: CONSULT/meeting occurred: Jake Sullivan \(USA\) – Wang Yi \(CHN\), in Beijing on \d{4}-\d\d-\d\d — "Wang Yi met Jake Sullivan in Beijing on Tuesday, Chinese state media said\." https://l\.example/again \(2 sources\)$/#
+            #/ #2 \[us-china\] update: CONSULT/meeting occurred: Jake Sullivan \(USA\) – Wang Yi \(CHN\), in Beijing on \d{4}-\d\d-\d\d — "Chinese Foreign Minister Wang Yi met US National Security Adviser Jake Sullivan in Beijing on Tuesday, Chinese state media said\." https://l\.example/again \(2 sources\)$/#
         #expect(update.firstMatch(of: tail) != nil, "\(update)")
         // And `diplowatch alerts` prints the same line
         #expect(try CLIRunner.run(["alerts", "-c", cfg]).stdout == written.joined(separator: "\n") + "\n")
