@@ -23,7 +23,9 @@ extension Store {
         sent: inout SentCounts
     ) throws -> Bool {
         guard !matching.isEmpty else { return false }
-        let heldFor = try matching.map { t in try t.maxPerHour.map { try sent.count(db, store: self, topic: t.name, now: now) >= $0 } ?? false }
+        let heldFor = try matching.map { t in
+            try t.maxPerHour.map { try sent.count(db, store: self, topic: t.name, now: now) >= $0 } ?? false
+        }
         let held = heldFor.allSatisfy { $0 }
         let sources = try self.sources(db, development: devID, evidence: record.evidence)
         let payload = try Self.json(AlertPayload(development: StoredDevelopment(id: devID, record: record), sources: sources))
