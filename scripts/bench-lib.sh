@@ -67,8 +67,12 @@ CONF
 bench_config() {
   local topics=${3:-}
   [ -n "$topics" ] || topics=$'\n[[topics]]\nname = "consultations"\ntypes = ["CONSULT"]'
+  # The corpus spreads its dates over weeks, older than the default max_age: every entry may alert
+  # (BENCH_OLD_CONFIG=1 leaves the key out, for a build older than it).
+  local age=$'max_age = "36500d"\n'
+  [ -z "${BENCH_OLD_CONFIG:-}" ] || age=""
   {
-    printf '[daemon]\ndatabase = "%s"\nconcurrency = 16\n%s\n[alerts]\nlog = "%s.alerts.jsonl"\n' "$2" "${4:-}" "$2"
+    printf '[daemon]\ndatabase = "%s"\nconcurrency = 16\n%s\n[alerts]\nlog = "%s.alerts.jsonl"\n%s' "$2" "${4:-}" "$2" "$age"
     while read -r u; do printf '\n[[feeds]]\nurl = "%s"\n' "$u"; done <"$work/urls"
     printf '%s\n' "$topics"
   } >"$1"

@@ -45,7 +45,7 @@ warm_304=$(tail -n +"$((before + 1))" "$work/nginx/access.log" | grep -c '" 304 
 old_cold=null old_cold_cpu=null old_warm=null old_warm_cpu=null
 if [ -n "${OLD_BIN:-}" ]; then
   echo "bench: the older build ($OLD_BIN), cold and warm…"
-  bench_config "$work/old.toml" "$work/old.sqlite"
+  BENCH_OLD_CONFIG=1 bench_config "$work/old.toml" "$work/old.sqlite"
   read -r old_cold old_cold_cpu _ < <(measure old-cold "$OLD_BIN" poll -c "$work/old.toml")
   read -r old_warm old_warm_cpu _ < <(measure old-warm "$OLD_BIN" poll -c "$work/old.toml")
 fi
