@@ -1,8 +1,8 @@
 /// A calendar date without a clock or time zone: the extractor's only notion of time.
 public struct CalendarDay: Sendable, Equatable, Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+    public internal(set) var year: Int
+    public internal(set) var month: Int
+    public internal(set) var day: Int
 
     init(year: Int, month: Int, day: Int) {
         self.year = year

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 
 /// RFC 3339 timestamps in UTC (`2026-11-24T10:00:00Z`), written with integer arithmetic: the same
@@ -12,16 +13,9 @@ enum UTCTimestamp {
         let seconds = Int((ms / 1000).rounded(.down))
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let inDay = seconds - days * 86400
-        // Days to a civil date (proleptic Gregorian), after Howard Hinnant's `civil_from_days`.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        // Days to a civil date (proleptic Gregorian), as the extractor's calendar counts them.
+        let civil = CalendarDay(dayNumber: days)
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         // Before 1583 the formatter's calendar is Julian.
         guard (1583...9999).contains(year) else { return RFC3339.string(date) }
         var out = [UInt8]()
