@@ -1,6 +1,6 @@
 import Foundation
 
-/// The extractor's dictionaries: actors, titles, triggers, modality cues and topics.
+/// The extractor's dictionaries: actors, titles, frames (triggers and their roles), status cues and topics.
 /// Built from the plain-text dictionaries in `Dictionaries/` (compiled in by the EmbedDictionaries
 /// plugin), extended by the user's `[[actors]]` and dictionary directory.
 public struct Lexicon: Sendable {
@@ -13,27 +13,6 @@ public struct Lexicon: Sendable {
         case person(index: Int)
         case title(office: String, generic: Bool)
         case honorific
-    }
-
-    static func isGap(_ word: String) -> Bool { word == "*" || word == "**" }
-
-    /// A trigger phrase's words, "**" kept whole (the tokenizer splits it in two).
-    static func triggerWords(_ phrase: String) -> [String] {
-        var words: [String] = []
-        for w in Tokenizer.words(phrase) {
-            if w == "*", words.last == "*" { words[words.count - 1] = "**" } else { words.append(w) }
-        }
-        return words
-    }
-
-    /// Why a trigger phrase cannot be used, or nil ("met *": a gap must stand between words).
-    public static func triggerPhraseProblem(_ phrase: String) -> String? {
-        let words = triggerWords(phrase)
-        guard let first = words.first, let last = words.last else { return "empty phrase" }
-        if isGap(first) || isGap(last) || zip(words, words.dropFirst()).contains(where: { isGap($0) && isGap($1) }) {
-            return "\"\(phrase)\": a * or ** must stand between two words"
-        }
-        return nil
     }
 
     struct Entry: Sendable {
@@ -65,12 +44,6 @@ public struct Lexicon: Sendable {
         var offices: [Office]
     }
 
-    struct Trigger: Sendable {
-        var words: [String]  // "*" is a gap of up to three words, "**" of up to eight
-        var type: String
-        var mode: String?
-    }
-
     var names: [String: [Entry]] = [:]  // keyed by the first word, lowercased
     var people: [Person] = []
     var countryNames: [String: String] = [:]  // code -> canonical name
@@ -79,9 +52,6 @@ public struct Lexicon: Sendable {
     /// Canonical names of states and bodies: a participant with another name is a person.
     var actorNames: Set<String> = []
     var multilateral: Set<String> = []
-    var triggers: [String: [Trigger]] = [:]
-    var negations: [[String]] = []
-    var modality: [(status: String, words: [String])] = []
     /// Topic labels in lexicon order, and their keywords as word sequences keyed by first word.
     var topicLabels: [String] = []
     var topicIndex: [String: [(words: [String], label: Int)]] = [:]
@@ -94,7 +64,7 @@ public struct Lexicon: Sendable {
     /// The names of the dictionaries (`Sources/Extraction/Dictionaries/NAME.txt`); a user's
     /// dictionary directory may hold files of the same names, in the same format, to add to them.
     public static let dictionaryNames = [
-        "countries", "places", "bodies", "people", "titles", "honorifics", "triggers", "negations", "modality", "topics",
+        "countries", "places", "bodies", "people", "titles", "honorifics", "topics",
         "frames", "status",
     ]
 
@@ -198,23 +168,6 @@ public struct Lexicon: Sendable {
                 } ?? false
             if !isTitle { add(h, .honorific) }
         }
-        for line in Self.lines(dictionary("triggers")) {
-            let f = Self.fields(line)
-            guard f.count >= 3 else { continue }
-            for p in Self.list(f[2]) {
-                let words = Self.triggerWords(p)
-                guard let first = words.first, Self.triggerPhraseProblem(p) == nil else { continue }
-                triggers[first, default: []].append(Trigger(words: words, type: f[0], mode: f[1].isEmpty ? nil : f[1]))
-            }
-        }
-        for (k, v) in triggers { triggers[k] = v.sorted { $0.words.count > $1.words.count } }
-        negations = Self.lines(dictionary("negations")).flatMap { Self.list(String($0)) }.map(Tokenizer.words)
-        for line in Self.lines(dictionary("modality")) {
-            let f = Self.fields(line)
-            guard f.count >= 2 else { continue }
-            for p in Self.list(f[1]) { modality.append((f[0], Tokenizer.words(p))) }
-        }
-        modality.sort { $0.words.count > $1.words.count }
         for line in Self.lines(dictionary("topics")) {
             let f = Self.fields(line)
             guard f.count >= 2 else { continue }

@@ -183,7 +183,8 @@ struct ConfigLoaderTests {
         try FileManager.default.createDirectory(atPath: dir + "/dict", withIntermediateDirectories: true)
         try "Someone|GBR\n".write(toFile: dir + "/dict/people.txt", atomically: true, encoding: .utf8)
         try "x".write(toFile: dir + "/dict/actors.txt", atomically: true, encoding: .utf8)
-        try "# mine\nCONSULT|meeting|sat down with;met *\n".write(toFile: dir + "/dict/triggers.txt", atomically: true, encoding: .utf8)
+        // A phrase list of the extractor before frames: its entries would be lost without a word.
+        try "# mine\nCONSULT|meeting|sat down with\n".write(toFile: dir + "/dict/triggers.txt", atomically: true, encoding: .utf8)
         try "[extraction]\ndictionaries = \"dict\"\n".write(toFile: dir + "/c.toml", atomically: true, encoding: .utf8)
         #expect {
             _ = try ConfigLoader.load(file: dir + "/c.toml")
@@ -192,13 +193,10 @@ struct ConfigLoaderTests {
             return problems.count == 3 && problems.allSatisfy { $0.hasPrefix(dir + "/c.toml:2: extraction.dictionaries: ") }
                 && problems.contains { $0.contains("people.txt:1: expected at least 5 fields") }
                 && problems.contains { $0.contains("actors.txt: not a dictionary name") }
-                && problems.contains { $0.contains("triggers.txt:2: \"met *\": a * or ** must stand between two words") }
+                && problems.contains {
+                    $0.contains("triggers.txt: no longer read; event triggers and the relations that give their roles are in frames.txt")
+                }
         }
-        // The extractor itself leaves such a phrase out instead of reading past the sentence.
-        let lexicon = Lexicon(extraActors: [], extraDictionaries: ["triggers": "CONSULT|meeting|met *;* met;held * * talks\n"])
-        let found = Extractor(lexicon: lexicon).extract(
-            Article(text: "Xi Jinping met Joe Biden in Lima on Saturday.", published: "2024-11-18"))
-        #expect(found.count == 1)
     }
 
     @Test func durations() {

@@ -8,7 +8,7 @@ public struct Config: Sendable, Equatable {
     public var feeds: [FeedConfig] = []
     public var topics: [TopicConfig] = []
     public var actors: [Lexicon.ExtraActor] = []
-    /// A directory of dictionary files (`people.txt`, `triggers.txt`, …, the format of the built-in
+    /// A directory of dictionary files (`people.txt`, `frames.txt`, …, the format of the built-in
     /// ones) whose lines are added to the built-in dictionaries.
     public var dictionaries: String?
     /// Where the config was read from (nil for the embedded default).

@@ -265,6 +265,14 @@ public enum ConfigLoader {
             return c
         }
 
+        /// Dictionaries of the phrase-matching extractor that the tree extractor replaced, and where
+        /// their entries go now: a user who kept one would otherwise lose its entries silently.
+        static let retiredDictionaries = [
+            "triggers.txt": "event triggers and the relations that give their roles are in frames.txt",
+            "negations.txt": "negation cues are in status.txt (negated|...)",
+            "modality.txt": "planned and possible cues are in status.txt (planned|... and possible|...)",
+        ]
+
         /// The directory must exist and hold only dictionary files the extractor knows, each
         /// readable as UTF-8 with lines of the built-in format.
         mutating func checkDictionaries(_ dir: String) {
@@ -275,11 +283,15 @@ public enum ConfigLoader {
             }
             let known = Set(Lexicon.dictionaryNames.map { $0 + ".txt" })
             for f in files.sorted() where f.hasSuffix(".txt") && !known.contains(f) {
+                if let successor = Self.retiredDictionaries[f] {
+                    problem("extraction.dictionaries", "\(path)/\(f): no longer read; \(successor)")
+                    continue
+                }
                 problem(
                     "extraction.dictionaries", "\(path)/\(f): not a dictionary name (expected \(known.sorted().joined(separator: ", ")))")
             }
             let minimumFields = [
-                "countries": 4, "places": 2, "bodies": 2, "people": 5, "titles": 2, "triggers": 3, "modality": 2, "topics": 2,
+                "countries": 4, "places": 2, "bodies": 2, "people": 5, "titles": 2, "topics": 2,
             ]
             for (name, need) in minimumFields {
                 guard let text = try? String(contentsOfFile: path + "/" + name + ".txt", encoding: .utf8) else { continue }
@@ -289,12 +301,6 @@ public enum ConfigLoader {
                     let fields = t.split(separator: "|", omittingEmptySubsequences: false)
                     if fields.count < need {
                         problem("extraction.dictionaries", "\(path)/\(name).txt:\(i + 1): expected at least \(need) fields separated by |")
-                    } else if name == "triggers" {
-                        for phrase in fields[2].split(separator: ";") {
-                            if let why = Lexicon.triggerPhraseProblem(String(phrase)) {
-                                problem("extraction.dictionaries", "\(path)/triggers.txt:\(i + 1): \(why)")
-                            }
-                        }
                     }
                 }
             }
