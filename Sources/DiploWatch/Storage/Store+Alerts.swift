@@ -274,9 +274,9 @@ extension Store {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count = 0") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count > 0 AND dead = 0") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE dead = 1") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM developments") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts") ?? 0
+                try self.rowCount(db, table: "articles"),
+                try self.rowCount(db, table: "developments"),
+                try self.rowCount(db, table: "alerts")
             )
         }
     }
