@@ -105,7 +105,7 @@ extension Store {
                 try db.run(
                     sql: """
                         INSERT INTO feeds (url, name) VALUES (?, ?)
-                        ON CONFLICT(url) DO UPDATE SET name = excluded.name
+                        ON CONFLICT(url) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name
                         """, arguments: [f.url, f.name])
             }
         }
