@@ -117,13 +117,23 @@ public struct AlertLogSink: AlertSink {
         let window = min(size, 256 * 1024)
         try? handle.seek(toOffset: size - window)
         guard let data = try? handle.readToEnd() else { return nil }
-        let lines = data.split(separator: UInt8(ascii: "\n"))
-        for raw in lines.reversed() {
-            let line = String(decoding: raw, as: UTF8.self)
-            if var mark = Self.mark(in: line) {
-                mark.line = line
-                return mark
+        return Self.lastMark(in: [UInt8](data))
+    }
+
+    /// The last line of `bytes` that carries a mark, read from the end: the lines before it are
+    /// not split or decoded (the log's last line is nearly always the one).
+    static func lastMark(in bytes: [UInt8]) -> DeliveredMark? {
+        var end = bytes.count
+        while end > 0 {
+            let start = (bytes[..<end].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+            if start < end {
+                let line = String(decoding: bytes[start..<end], as: UTF8.self)
+                if var mark = Self.mark(in: line) {
+                    mark.line = line
+                    return mark
+                }
             }
+            end = start - 1
         }
         return nil
     }

@@ -41,6 +41,8 @@ public enum AlertText {
     /// most `4 × limit` Unicode scalars, so one character carrying endless combining marks cannot
     /// make the line unbounded.
     public static func shorten(_ s: String, limit: Int = 200) -> String {
+        // No more bytes than the limit: no more characters, nor scalars, either.
+        if s.utf8.count <= limit { return s }
         let scalarLimit = 4 * limit
         var end = s.startIndex
         var (count, scalars) = (0, 0)

@@ -4,8 +4,8 @@ import GRDB
 
 extension Store {
     func alert(from row: Row) throws -> Alert {
-        let payload = try JSONDecoder().decode(AlertPayload.self, from: Data((row["payload"] as String).utf8))
-        var topics = (try? JSONDecoder().decode([String].self, from: Data(((row["topics"] as String?) ?? "[]").utf8))) ?? []
+        let payload = try StoredJSON.payload(row["payload"])
+        var topics = (try? StoredJSON.strings((row["topics"] as String?) ?? "[]")) ?? []
         if topics.isEmpty { topics = [row["topic"]] }
         return Alert(
             id: row["id"], time: UTCTimestamp.string(Date(timeIntervalSince1970: row["created"])), topics: topics,
@@ -90,7 +90,7 @@ extension Store {
                     sql: "UPDATE alert_topics SET digested = 1 WHERE topic = ? AND held = 1 AND digested = 0 AND alert_id <= ?",
                     arguments: [topic, last["id"] as Int64])
                 guard let latest = unseen.last else { continue }
-                var payload = try JSONDecoder().decode(AlertPayload.self, from: Data((latest["payload"] as String).utf8))
+                var payload = try StoredJSON.payload(latest["payload"])
                 payload.heldBack = unseen.count
                 try db.run(
                     sql: """
@@ -217,7 +217,7 @@ extension Store {
             args.append(limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
                 StoredDevelopment(
-                    id: row["id"], record: try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8)))
+                    id: row["id"], record: try StoredJSON.development(row["record"]))
             }.reversed()
         }
     }
@@ -274,9 +274,9 @@ extension Store {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count = 0") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE error_count > 0 AND dead = 0") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM feeds WHERE dead = 1") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM developments") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alerts") ?? 0
+                try self.rowCount(db, table: "articles"),
+                try self.rowCount(db, table: "developments"),
+                try self.rowCount(db, table: "alerts")
             )
         }
     }

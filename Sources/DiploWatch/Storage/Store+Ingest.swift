@@ -166,7 +166,7 @@ extension Store {
                     devID = row["id"]
                     let old: String = row["status"]
                     if (Self.statusRank[d.status] ?? 0) > (Self.statusRank[old] ?? 0) {
-                        var record = try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8))
+                        var record = try StoredJSON.development(row["record"])
                         record.status = d.status
                         // The sentence that tells the advance is the news now.
                         record.evidence = d.evidence
@@ -184,7 +184,7 @@ extension Store {
                             arguments: [now.timeIntervalSince1970, d.confidence, devID])
                         // Stored without an alert (old news, background): this report may raise it.
                         if let kind = try self.kindOwed(db, development: devID, status: old) {
-                            announced = (kind, try JSONDecoder().decode(Development.self, from: Data((row["record"] as String).utf8)))
+                            announced = (kind, try StoredJSON.development(row["record"]))
                         }
                     }
                 } else {

@@ -26,17 +26,15 @@ struct Alerts: AsyncParsableCommand {
             let topic = try Filters(config: config, store: store).topic(topic)
             let format: AlertSettings.Format = json ? .jsonl : .text
             let printer = AlertLogSink(path: "/dev/null", format: format)
+            var batch = try store.alerts(since: sinceDate, topic: topic)
             var last: Int64 = 0
-            for a in try store.alerts(since: sinceDate, topic: topic) {
-                emit(printer.line(a))
-                last = a.id
-            }
-            while follow {
+            while true {
+                // One write for the batch: a write per line was a tenth of listing a thousand alerts.
+                emit(lines: batch.map(printer.line))
+                last = batch.last?.id ?? last
+                guard follow else { break }
                 try await Task.sleep(for: .seconds(1))
-                for a in try store.alerts(topic: topic, afterID: last) {
-                    emit(printer.line(a))
-                    last = a.id
-                }
+                batch = try store.alerts(topic: topic, afterID: last)
             }
         }
     }
@@ -45,6 +43,17 @@ struct Alerts: AsyncParsableCommand {
 /// Writes a line straight to standard output, so a reader of a pipe sees it at once.
 func emit(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Writes lines to standard output at once, in one write.
+func emit(lines: [String]) {
+    guard !lines.isEmpty else { return }
+    var text = ""
+    for line in lines {
+        text += line
+        text += "\n"
+    }
+    FileHandle.standardOutput.write(Data(text.utf8))
 }
 
 /// Opens the configured database for reading, with a clear error when it does not exist yet.
