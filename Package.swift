@@ -58,19 +58,13 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
-        // The release binary carries the Swift runtime and Foundation itself: the dynamic loader's
-        // symbol lookups in a dozen Swift libraries were a third of every short command's CPU
-        // (`diplowatch alerts`, a warm poll). Both flags are needed: compiled with it, the module
-        // asks the linker for the static libraries' own dependencies.
         .executableTarget(
             name: "diplowatch",
             dependencies: [
                 "DiploWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            ]
         ),
         // `make bench`: throughput figures, kept out of `swift test`.
         .executableTarget(
