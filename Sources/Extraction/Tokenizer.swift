@@ -69,8 +69,16 @@ enum Tokenizer {
         let slice = bytes[a..<b]
         let text = String(decoding: slice, as: UTF8.self)
         if slice.allSatisfy({ $0 < 0x80 }) {
-            let lower = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-            return Token(text: text, lower: lower, isCapitalized: bytes[a] >= 0x41 && bytes[a] <= 0x5A, isWord: true)
+            let isCapitalized = bytes[a] >= 0x41 && bytes[a] <= 0x5A
+            // Most words are lowercase already: they share the text.
+            guard slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
+                return Token(text: text, lower: text, isCapitalized: isCapitalized, isWord: true)
+            }
+            let lower = String(unsafeUninitializedCapacity: b - a) { buffer in
+                for (k, c) in slice.enumerated() { buffer[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                return b - a
+            }
+            return Token(text: text, lower: lower, isCapitalized: isCapitalized, isWord: true)
         }
         var lower = text.lowercased()
         if lower.unicodeScalars.contains(where: { $0 == "\u{2019}" }) {

@@ -9,10 +9,26 @@ struct DependencyTree: Sendable {
         var upos: String
         var xpos: String = ""
         var head: Int
-        var deprel: String
+        var deprel: String {
+            didSet { baseRelation = Self.base(of: deprel) }
+        }
+        /// "obl:tmod" → "obl", kept beside the relation: the stages ask for it many times per word.
+        private(set) var baseRelation: String
 
-        /// "obl:tmod" → "obl".
-        var baseRelation: Substring { deprel.firstIndex(of: ":").map { deprel[..<$0] } ?? deprel[...] }
+        init(form: String, lemma: String, upos: String, xpos: String = "", head: Int, deprel: String) {
+            self.form = form
+            self.lemma = lemma
+            self.upos = upos
+            self.xpos = xpos
+            self.head = head
+            self.deprel = deprel
+            baseRelation = Self.base(of: deprel)
+        }
+
+        static func base(of relation: String) -> String {
+            guard let colon = relation.utf8.firstIndex(of: UInt8(ascii: ":")) else { return relation }
+            return String(relation[..<colon])
+        }
     }
 
     var text: String
@@ -67,9 +83,21 @@ struct DependencyTree: Sendable {
     /// Does dependent `c` stand in `relation` ("obl:with": an obl whose case word is "with")?
     func matches(_ c: Int, _ relation: Frame.Relation) -> Bool {
         let d = nodes[c].deprel
-        if relation.caseWord == nil { return d == relation.name }
-        guard nodes[c].baseRelation == relation.name[...] else { return false }
-        return d == relation.name + ":" + relation.caseWord! || caseWords(of: c).contains(relation.caseWord!)
+        guard let word = relation.caseWord else { return d == relation.name }
+        guard nodes[c].baseRelation == relation.name else { return false }
+        // "obl:with", or an obl with "with" among its case words.
+        if d.utf8.count == relation.name.utf8.count + 1 + word.utf8.count, d.utf8.reversed().starts(with: word.utf8.reversed()) {
+            return true
+        }
+        return hasCaseWord(word, c)
+    }
+
+    /// Is `word` the lemma of a case or mark word under `i`? (`caseWords(of:).contains`, without the array.)
+    func hasCaseWord(_ word: String, _ i: Int) -> Bool {
+        children[i].contains { c in
+            let r = nodes[c].baseRelation
+            return (r == "case" || r == "mark") && nodes[c].lemma == word
+        }
     }
 
     /// `i` and the words coordinated with it ("Russia, Iran and China").

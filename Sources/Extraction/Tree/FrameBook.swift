@@ -7,6 +7,8 @@ struct FrameBook: Sendable {
     var cues: [(status: String, relation: String, lemma: String, types: [String])] = []
     /// Lowercased word forms of every trigger lemma: a sentence without one is not parsed.
     var triggerForms: Set<String> = []
+    /// The same for the lemmas of frames other than speech: a sentence without one holds no act.
+    var eventForms: Set<String> = []
 
     /// The statuses a cue can give, in the order they win; "occurred" overrides later cues
     /// ("decided to recall" is done, though "to recall" alone would be planned).
@@ -20,6 +22,7 @@ struct FrameBook: Sendable {
                 guard case .success(let frame) = Frame.parse(entry, type: f[0], mode: f[1].isEmpty ? nil : f[1]) else { continue }
                 frames[frame.lemma + "/" + frame.pos, default: []].append(frame)
                 triggerForms.formUnion(Inflection.forms(of: frame.lemma))
+                if !frame.isSpeech { eventForms.formUnion(Inflection.forms(of: frame.lemma)) }
             }
         }
         var byStatus: [String: [(String, String)]] = [:]

@@ -17,6 +17,14 @@ struct MentionStage {
 
     static func tokens(_ tree: DependencyTree) -> [Token] {
         tree.nodes.map { n in
+            // ASCII words (nearly all) without the Unicode tables; the same result.
+            let bytes = n.form.utf8
+            if let first = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) {
+                let upper = first >= 0x41 && first <= 0x5A
+                let lower = bytes.contains { $0 >= 0x41 && $0 <= 0x5A } ? n.form.lowercased() : n.form
+                let alphanumeric = upper || (first >= 0x61 && first <= 0x7A) || (first >= 0x30 && first <= 0x39)
+                return Token(text: n.form, lower: lower, isCapitalized: upper, isWord: lower == "'s" || alphanumeric)
+            }
             var lower = n.form.lowercased()
             if lower.unicodeScalars.contains("\u{2019}") {
                 lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
@@ -27,8 +35,8 @@ struct MentionStage {
         }
     }
 
-    func find(_ tree: DependencyTree, memory: ArticleMemory) -> Found {
-        let (mentions, places) = finder.mentions(Self.tokens(tree), memory: memory)
+    func find(_ tree: DependencyTree, tokens: [Token]? = nil, memory: ArticleMemory) -> Found {
+        let (mentions, places) = finder.mentions(tokens ?? Self.tokens(tree), memory: memory)
         var found = Found(mentions: mentions, places: places)
         found.lastState = memory.lastState
         for (k, m) in mentions.enumerated() {

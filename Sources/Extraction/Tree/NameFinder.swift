@@ -42,7 +42,8 @@ struct NameFinder {
         // "Gen." and "Dr." are one word in the tree; the dictionaries may know them without the dot.
         let tokens = tokens.map { t in
             var t = t
-            if t.lower.count > 2, t.lower.hasSuffix("."), lexicon.names[t.lower] == nil, lexicon.names[String(t.lower.dropLast())] != nil {
+            if t.lower.utf8.last == 0x2E, t.lower.count > 2, lexicon.names[t.lower] == nil, lexicon.names[String(t.lower.dropLast())] != nil
+            {
                 t.lower.removeLast()
             }
             return t
@@ -50,21 +51,23 @@ struct NameFinder {
         var out: [Atom] = []
         var i = 0
         let n = tokens.count
+        func hasHyphen(_ s: String) -> Bool { s.utf8.contains(0x2D) }
+        let hyphenatedToken = tokens.contains { hasHyphen($0.lower) && $0.lower != "-" }
         while i < n {
             let t = tokens[i]
             guard t.isWord else { i += 1; continue }
             var matched: Atom?
             if let candidates = lexicon.names[t.lower] {
-                for var e in candidates {
+                for e in candidates {
                     // The tree splits hyphens ("Amir - Abdollahian"); the dictionaries keep them.
-                    if e.words.contains(where: { $0.contains("-") }), !tokens.contains(where: { $0.lower.contains("-") && $0.lower != "-" })
-                    {
-                        e.words = e.words.flatMap { w in w.split(separator: "-").map(String.init).joinedWithHyphens() }
+                    var words = e.words
+                    if !hyphenatedToken, words.contains(where: hasHyphen) {
+                        words = words.flatMap { w in w.split(separator: "-").map(String.init).joinedWithHyphens() }
                     }
-                    guard i + e.words.count <= n else { continue }
-                    if let m = matched, m.end - m.start > e.words.count { break }
+                    guard i + words.count <= n else { continue }
+                    if let m = matched, m.end - m.start > words.count { break }
                     var ok = true
-                    for (k, w) in e.words.enumerated() where tokens[i + k].lower != w {
+                    for k in words.indices where tokens[i + k].lower != words[k] {
                         ok = false
                         break
                     }
@@ -76,12 +79,12 @@ struct NameFinder {
                             continue
                         }
                     }
-                    if let m = matched, m.end - m.start == e.words.count {
+                    if let m = matched, m.end - m.start == words.count {
                         // Same span, several readings: prefer a state over its demonym.
                         if case .demonym = m.kind!, case .country = e.kind { matched?.kind = e.kind }
                         continue
                     }
-                    matched = Atom(start: i, end: i + e.words.count, kind: e.kind, surface: e.surface)
+                    matched = Atom(start: i, end: i + words.count, kind: e.kind, surface: e.surface)
                 }
             }
             if matched == nil, t.isCapitalized, let m = memory.introduced[t.lower] {

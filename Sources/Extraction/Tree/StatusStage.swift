@@ -37,7 +37,7 @@ struct StatusStage {
                 if cue.relation == "gov" {
                     if depth > 0, tree.nodes[w].lemma == cue.lemma { found.insert(cue.status) }
                 } else if tree.children[w].contains(where: {
-                    tree.nodes[$0].baseRelation == cue.relation[...] && tree.nodes[$0].lemma == cue.lemma
+                    tree.nodes[$0].baseRelation == cue.relation && tree.nodes[$0].lemma == cue.lemma
                 }) {
                     found.insert(cue.status)
                 }

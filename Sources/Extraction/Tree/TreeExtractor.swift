@@ -1,9 +1,9 @@
 import Syntax
 
 /// Article → developments by event coding on dependency trees, the engine `Extractor` runs.
-/// The stages, in order: tokenize, tag and parse (a `Parser`, only for sentences with a trigger word and an actor) →
-/// mentions → frames → attribution and status → merge. The title is read after the body, as a
-/// sentence in headline style.
+/// The stages, in order: tokenize, tag and parse (a `Parser`, only for the sentences `SentenceGate` lets
+/// through: a trigger word of an act and actors of two states) → mentions → frames → attribution and
+/// status → merge. The title is read first, as a sentence in headline style, and parsed once.
 struct TreeExtractor: Sendable {
     /// Tokenize, tag and parse one sentence.
     typealias Parser = @Sendable (String) -> DependencyTree
@@ -38,24 +38,26 @@ struct TreeExtractor: Sendable {
             titled = true
         }
         var read = sentences
-        if titled, let title = sentences.first { read[0] = HeadlineStage(lexicon: lexicon).sentence(title, parse: parse) }
+        // The headline stage parses the title; when it leaves the title as it was, that tree is reused.
+        let parse = LastTree(parse)
+        if titled, let title = sentences.first { read[0] = HeadlineStage(lexicon: lexicon).sentence(title) { parse.parse($0) } }
         var memory = ArticleMemory()
         var found: [EventStage.Event] = []
         var tokenized: [[Token]] = []
         for (si, sentence) in read.enumerated() {
             let quick = Tokenizer.tokens(sentence)
             tokenized.append(quick)
-            guard SentenceGate.mayHoldEvent(quick, lexicon: lexicon) else {
+            guard SentenceGate.mayHoldDevelopment(quick, lexicon: lexicon, memory: memory) else {
                 if SentenceGate.namesActor(quick, lexicon: lexicon) {
                     MentionStage.remember(Found(finder.mentions(quick, memory: memory)), nil, into: &memory)
                 }
                 continue
             }
-            let tree = parse(sentence)
-            let mentions = mentionStage.find(tree, memory: memory)
+            let tree = parse.parse(sentence)
+            let tokens = MentionStage.tokens(tree)
+            let mentions = mentionStage.find(tree, tokens: tokens, memory: memory)
             let readings = frames.readings(tree)
-            let ctx = EventStage.Context(
-                tree: tree, found: mentions, tokens: MentionStage.tokens(tree), time: time, sentence: si)
+            let ctx = EventStage.Context(tree: tree, found: mentions, tokens: tokens, time: time, sentence: si)
             let sentenceEvents = events.events(readings, ctx)
             found += sentenceEvents
             MentionStage.remember(mentions, tree, into: &memory)
@@ -66,6 +68,21 @@ struct TreeExtractor: Sendable {
         }
         let topics = TopicFinder(lexicon: lexicon)
         return MergeStage(lexicon: lexicon).developments(found, sentences: sentences, titled: titled) { topics.topics(tokenized[$0]) }
+    }
+
+    /// A parser that remembers its last sentence's tree.
+    private final class LastTree: @unchecked Sendable {
+        let base: Parser
+        var last: (String, DependencyTree)?
+
+        init(_ base: @escaping Parser) { self.base = base }
+
+        func parse(_ sentence: String) -> DependencyTree {
+            if let (text, tree) = last, text == sentence { return tree }
+            let tree = base(sentence)
+            last = (sentence, tree)
+            return tree
+        }
     }
 
     private func Found(_ r: (mentions: [Mention], places: [NameFinder.Place])) -> MentionStage.Found {
