@@ -35,4 +35,18 @@ struct MergeStageTests {
         }
         #expect(out.map(\.evidence) == ["Chile to expel Peruvian envoy"])
     }
+
+    @Test func twoActsOfOneTypeStayTwoAndOneActToldTwiceIsOne() {
+        let sentences = [
+            "Chile expelled the Peruvian ambassador.", "Chile also recalled its envoy from Peru.", "The expulsion angered Peru.",
+        ]
+        var expelled = expel(status: "occurred", sentence: 0)
+        expelled.trigger = "expel"
+        var recalled = expel(status: "occurred", sentence: 1)
+        recalled.trigger = "recall"
+        var expulsion = expel(status: "occurred", sentence: 2)
+        expulsion.trigger = "expulsion"
+        let out = merge.developments([expelled, recalled, expulsion], sentences: sentences) { _ in [] }
+        #expect(out.map(\.evidence) == [sentences[0], sentences[1]])
+    }
 }
