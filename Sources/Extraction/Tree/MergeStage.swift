@@ -27,6 +27,8 @@ struct MergeStage {
             if let i = out.indices.first(where: { sameEvent(out[$0], d) && (headline || fromTitle[$0] || sameAct(e, triggers[$0])) }) {
                 out[i] = merge(out[i], d)
                 triggers[i].append(e.trigger)
+                // Once the body tells the headline's act, a later act of the type must be the same act.
+                if !headline { fromTitle[i] = false }
                 if titleEvidence[i], !headline { (out[i].evidence, titleEvidence[i]) = (d.evidence, false) }
             } else if let i = out.indices.first(where: { fromTitle[$0] != headline && sameEvent(out[$0], d, anyStatus: true) }) {
                 let status = headline ? out[i].status : d.status

@@ -133,4 +133,17 @@ struct TypeChoiceTests {
         #expect(d.mode == "phone")
         #expect(codes(d, "both") == ["CHL", "PER"])
     }
+
+    @Test func theOneAddressedDuringAMeetingIsItsOtherParty() throws {
+        // "Chile urged Peru during the meeting to reopen the border ."
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "urged/VERB/0/root/urge", "Peru/PROPN/2/obj", "during/ADP/6/case", "the/DET/6/det",
+            "meeting/NOUN/2/obl", "to/PART/8/mark", "reopen/VERB/2/xcomp", "the/DET/10/det", "border/NOUN/8/obj", "./PUNCT/2/punct",
+        ])
+        let out = HandTrees.extract([t])
+        #expect(Set(out.map(\.type)) == ["CONSULT", "REQUEST"])
+        let d = try #require(out.first { $0.type == "CONSULT" })
+        #expect(codes(d, "both") == ["CHL", "PER"])
+        #expect(d.mode == "meeting")
+    }
 }
