@@ -74,15 +74,18 @@ struct FrameStage {
     }
 
     /// The word a noun trigger hangs on ("imposed" for "imposed sanctions"), through the first
-    /// conjunct of a list ("imposed sanctions and tariffs") and a measure noun ("adopted a
-    /// package of sanctions").
+    /// conjunct of a list ("imposed sanctions and tariffs"), a measure noun ("adopted a
+    /// package of sanctions") and a sum ("pledged $2 billion in aid", "$5 billion of loans").
     func governor(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
             let n = tree.nodes[k]
+            let head = tree.head(of: k).map { tree.nodes[$0].upos } ?? ""
+            let cases = tree.caseWords(of: k)
             let measure =
-                n.deprel == "nmod" && tree.caseWords(of: k).contains("of")
-                && tree.head(of: k).map { ["NOUN", "PRON", "NUM", "DET"].contains(tree.nodes[$0].upos) } == true
+                n.deprel == "nmod"
+                && ((cases.contains("of") && ["NOUN", "PRON", "NUM", "DET", "SYM"].contains(head))
+                    || (cases.contains("in") && ["NUM", "SYM"].contains(head)))
             // "held 'candid' and 'constructive' talks" parsed as the object of a word that is no verb.
             let misattached = n.deprel == "obj" && tree.head(of: k).map { !["VERB", "AUX"].contains(tree.nodes[$0].upos) } == true
             guard n.deprel == "conj" || measure || misattached, let h = tree.head(of: k) else { break }

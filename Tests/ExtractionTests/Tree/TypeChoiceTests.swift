@@ -146,4 +146,16 @@ struct TypeChoiceTests {
         #expect(codes(d, "both") == ["CHL", "PER"])
         #expect(d.mode == "meeting")
     }
+
+    @Test func aSumOfAidHangsOnTheVerbThatGivesIt() throws {
+        // "Japan delivered $ 2 billion in aid to Kenya ."
+        let t = HandTrees.tree([
+            "Japan/PROPN/2/nsubj", "delivered/VERB/0/root/deliver", "$/SYM/2/obj", "2/NUM/5/compound", "billion/NUM/3/nummod",
+            "in/ADP/7/case", "aid/NOUN/3/nmod", "to/ADP/9/case", "Kenya/PROPN/7/nmod", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "AID")
+        #expect(codes(d, "source") == ["JPN"])
+        #expect(codes(d, "target") == ["KEN"])
+    }
 }
