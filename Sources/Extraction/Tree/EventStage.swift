@@ -59,7 +59,8 @@ struct EventStage {
             var event = Event(
                 type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
             event.trigger = r.frame.lemma
-            let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
+            let resolved = status.date(
+                r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st == "planned" || st == "possible", speech: speechWords)
             // Told as news with no time of its own: the month of publication, as the annotations do.
             event.date = resolved.map(Self.iso) ?? (st == "occurred" ? String(ctx.time.published.iso.prefix(7)) : nil)
             event.status = StatusStage.dated(st, resolved, published: ctx.time.published)

@@ -65,10 +65,13 @@ struct StatusStage {
     }
 
     /// A status read from the words, corrected by the act's resolved date: an act told as done on
-    /// a day more than about a month before publication is background, one on a later day, month or year planned.
+    /// a day more than about a month before publication is background, one on a later day, month
+    /// or year planned. A cue of an earlier event ("after", "earlier") with a recent date ("after
+    /// talks on Monday", "earlier this month") tells the day's news: the act occurred.
     static func dated(_ status: String, _ r: TemporalResolver.Resolved?, published: CalendarDay) -> String {
-        guard status == "occurred", let r else { return status }
+        guard status == "occurred" || status == "background", let r else { return status }
         if isOld(r, published: published) { return "background" }
+        guard status == "occurred" else { return "occurred" }
         switch r {
         case .day(let d): return d.dayNumber > published.dayNumber ? "planned" : status
         case .month(let d): return (d.year - published.year) * 12 + d.month - published.month > 0 ? "planned" : status

@@ -154,4 +154,20 @@ struct StatusStageTests {
         let agree = try #require(HandTrees.extract([t]).first { $0.type == "AGREE" })
         #expect(agree.status == "occurred")
     }
+
+    @Test func aCueOfAnEarlierEventWithARecentDateIsTheDaysNews() throws {
+        let published = CalendarDay(year: 2024, month: 3, day: 6)
+        #expect(StatusStage.dated("background", .day(CalendarDay(year: 2024, month: 3, day: 4)), published: published) == "occurred")
+        #expect(StatusStage.dated("background", .month(CalendarDay(year: 2024, month: 3, day: 1)), published: published) == "occurred")
+        #expect(StatusStage.dated("background", .year(2019), published: published) == "background")
+        #expect(StatusStage.dated("background", nil, published: published) == "background")
+        // "Chile met Peru after talks with Bolivia on Monday ." published on a Wednesday
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/PROPN/2/obj", "after/ADP/5/case", "talks/NOUN/2/obl/talk",
+            "with/ADP/7/case", "Bolivia/PROPN/5/nmod", "on/ADP/9/case", "Monday/PROPN/5/nmod", "./PUNCT/2/punct",
+        ])
+        let talks = try #require(HandTrees.extract([t]).first { $0.participants.contains { $0.country == "BOL" } })
+        #expect(talks.status == "occurred")
+        #expect(talks.date == "2024-03-04")
+    }
 }
