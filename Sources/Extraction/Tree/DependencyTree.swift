@@ -58,7 +58,10 @@ struct DependencyTree: Sendable {
         // "met Russian Foreign Minister X" with the demonym tagged an adjective and hung on the
         // verb as a complement: with no object of its own, the verb's object is that phrase.
         for i in nodes.indices where nodes[i].deprel == "xcomp" && ["ADJ", "PROPN", "NOUN"].contains(nodes[i].upos) {
-            guard let h = head(of: i), nodes[h].upos == "VERB", !children[h].contains(where: { nodes[$0].deprel == "obj" }) else {
+            // In a relative clause ("what it called X's aggression") the object is the relative word the clause hangs on.
+            guard let h = head(of: i), nodes[h].upos == "VERB", nodes[h].deprel != "acl:relcl",
+                !children[h].contains(where: { nodes[$0].deprel == "obj" })
+            else {
                 continue
             }
             nodes[i].deprel = "obj"

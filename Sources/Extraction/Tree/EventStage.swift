@@ -14,6 +14,8 @@ struct EventStage {
         var location: String?
         var date: String?
         var sentence: Int
+        /// The lemma of the word that tells the act ("expel", "recall").
+        var trigger = ""
     }
 
     struct Context {
@@ -56,11 +58,13 @@ struct EventStage {
             }
             var event = Event(
                 type: r.frame.type, mode: r.frame.mode, status: st, participants: [], location: nil, date: nil, sentence: ctx.sentence)
-            let resolved = status.date(r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st != "occurred", speech: speechWords)
+            event.trigger = r.frame.lemma
+            let resolved = status.date(
+                r.word, ctx.tree, tokens: ctx.tokens, time: ctx.time, future: st == "planned" || st == "possible", speech: speechWords)
             // Told as news with no time of its own: the month of publication, as the annotations do.
             event.date = resolved.map(Self.iso) ?? (st == "occurred" ? String(ctx.time.published.iso.prefix(7)) : nil)
-            if st == "occurred", let r = resolved, StatusStage.isOld(r, published: ctx.time.published) { event.status = "background" }
-            event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords)
+            event.status = StatusStage.dated(st, resolved, published: ctx.time.published)
+            event.location = status.place(r.word, ctx.tree, ctx.found, speech: speechWords, type: r.frame.type)
             out += split(event, sources: sources, targets: targets, symmetric: r.frame.slots.contains { $0.role == .party })
         }
         return out

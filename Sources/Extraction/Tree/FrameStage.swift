@@ -23,15 +23,21 @@ struct FrameStage {
         return joined(out, tree)
     }
 
-    /// "signed an accord with X": a noun trigger on a verb trigger of the same type is one act;
-    /// the verb's reading takes the noun's roles.
+    /// "signed an accord with X", "attended the summit": a noun trigger on a verb trigger of the
+    /// same type is one act; the verb's reading takes the noun's roles, and its mode when it has
+    /// none. "the summit attended by X": a participle trigger on its noun gives the noun its roles.
     func joined(_ readings: [Reading], _ tree: DependencyTree) -> [Reading] {
         var out = readings
         var k = out.count - 1
         while k >= 0 {
             let r = out[k]
-            if r.frame.pos == "NOUN", let g = governor(of: r.word, tree),
-                let j = out.firstIndex(where: { $0.word == g && $0.frame.type == r.frame.type && $0.frame.mode == r.frame.mode })
+            let sameAct = { (o: Reading) in o.frame.type == r.frame.type && (o.frame.mode == r.frame.mode || o.frame.mode == nil) }
+            if r.frame.pos == "NOUN", let g = governor(of: r.word, tree), let j = out.firstIndex(where: { $0.word == g && sameAct($0) }) {
+                out[j].roles += r.roles.filter { role in !out[j].roles.contains { $0.word == role.word } }
+                if out[j].frame.mode == nil { out[j].frame.mode = r.frame.mode }
+                out.remove(at: k)
+            } else if r.frame.pos == "VERB", r.frame.mode == nil, tree.nodes[r.word].deprel == "acl", let h = tree.head(of: r.word),
+                let j = out.firstIndex(where: { $0.word == h && $0.frame.type == r.frame.type })
             {
                 out[j].roles += r.roles.filter { role in !out[j].roles.contains { $0.word == role.word } }
                 out.remove(at: k)
@@ -53,8 +59,10 @@ struct FrameStage {
     }
 
     func holds(_ frame: Frame, at i: Int, _ tree: DependencyTree) -> Bool {
+        // The governor through a list or a measure, or the word the trigger hangs on ("the lifting of sanctions").
         if !frame.governors.isEmpty {
-            guard let g = governor(of: i, tree), frame.governors.contains(tree.nodes[g].lemma) else { return false }
+            let heads = [governor(of: i, tree), tree.head(of: i)].compactMap { $0 }
+            guard heads.contains(where: { frame.governors.contains(tree.nodes[$0].lemma) }) else { return false }
         }
         for c in frame.conditions {
             let present = tree.children[i].contains { k in
@@ -66,15 +74,18 @@ struct FrameStage {
     }
 
     /// The word a noun trigger hangs on ("imposed" for "imposed sanctions"), through the first
-    /// conjunct of a list ("imposed sanctions and tariffs") and a measure noun ("adopted a
-    /// package of sanctions").
+    /// conjunct of a list ("imposed sanctions and tariffs"), a measure noun ("adopted a
+    /// package of sanctions") and a sum ("pledged $2 billion in aid", "$5 billion of loans").
     func governor(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
             let n = tree.nodes[k]
+            let head = tree.head(of: k).map { tree.nodes[$0].upos } ?? ""
+            let cases = tree.caseWords(of: k)
             let measure =
-                n.deprel == "nmod" && tree.caseWords(of: k).contains("of")
-                && tree.head(of: k).map { ["NOUN", "PRON", "NUM", "DET"].contains(tree.nodes[$0].upos) } == true
+                n.deprel == "nmod"
+                && ((cases.contains("of") && ["NOUN", "PRON", "NUM", "DET", "SYM"].contains(head))
+                    || (cases.contains("in") && ["NUM", "SYM"].contains(head)))
             // "held 'candid' and 'constructive' talks" parsed as the object of a word that is no verb.
             let misattached = n.deprel == "obj" && tree.head(of: k).map { !["VERB", "AUX"].contains(tree.nodes[$0].upos) } == true
             guard n.deprel == "conj" || measure || misattached, let h = tree.head(of: k) else { break }
@@ -89,8 +100,9 @@ struct FrameStage {
         for slot in frame.slots {
             // A noun trigger at the root ("Leaders' talks in Lima") reads its governor's slots on itself.
             let owner = slot.onGovernor ? governor(of: i, tree) ?? (tree.head(of: i) == nil ? i : nil) : i
-            // The speaker of "…, the ministry said after talks" is no party to the talks.
-            guard let owner, !(slot.onGovernor && isSpeech(owner, tree)) else { continue }
+            // The speaker of "…, the ministry said after talks" is no party to the talks; one who
+            // speaks during them ("told X in a phone call", "said at a meeting with X") is.
+            guard let owner, !(slot.onGovernor && isSpeech(owner, tree) && !isOccasion(i, tree)) else { continue }
             let before = out.count
             for c in tree.children[owner] where c != i && fills(slot.relation, c, tree, passive: passive && !slot.onGovernor) {
                 out.append((c, slot.role))
@@ -145,6 +157,11 @@ struct FrameStage {
         return tree.children[h].first { tree.nodes[$0].deprel == "obj" && $0 > i }
     }
 
+    /// A noun the act it hangs on takes place in ("in a call", "during talks", "at a meeting").
+    private func isOccasion(_ i: Int, _ tree: DependencyTree) -> Bool {
+        tree.nodes[i].baseRelation == "obl" && tree.caseWords(of: i).contains { ["in", "during", "at"].contains($0) }
+    }
+
     private func isSpeech(_ w: Int, _ tree: DependencyTree) -> Bool {
         let n = tree.nodes[w]
         return (book.frames[n.lemma + "/" + n.upos] ?? []).contains { $0.isSpeech && holds($0, at: w, tree) }
@@ -179,6 +196,15 @@ struct FrameStage {
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
+            // "signed a deal to resume talks": an infinitive on a noun has the subject of the verb the noun is an argument of.
+            if tree.nodes[k].deprel == "acl", let h = tree.head(of: k), let g = tree.head(of: h),
+                tree.children[k].contains(where: { tree.nodes[$0].lemma == "to" && tree.nodes[$0].baseRelation == "mark" }),
+                ["obj", "obl", "nsubj:pass"].contains(tree.nodes[h].deprel), tree.nodes[g].upos == "VERB"
+            {
+                if let s = tree.children[g].first(where: { tree.nodes[$0].baseRelation == "nsubj" }) { return s }
+                k = g
+                continue
+            }
             // "the two sides holding talks": a participle with an object of its own says what its noun does.
             if tree.nodes[k].deprel == "acl", let h = tree.head(of: k), tree.children[k].contains(where: { tree.nodes[$0].deprel == "obj" })
             {

@@ -12,6 +12,7 @@ struct MergeStage {
         var fromTitle: [Bool] = []
         // The body's sentence tells the act in full: the first one that tells it is the evidence.
         var titleEvidence: [Bool] = []
+        var triggers: [[String]] = []
         for e in events {
             let participants = e.participants.sorted { ($0.role, $0.name) < ($1.role, $1.name) }
             var confidence = 0.6
@@ -23,22 +24,38 @@ struct MergeStage {
                 location: e.location, date: e.date, topics: topics(e.sentence), evidence: sentences[e.sentence],
                 confidence: (min(confidence, 0.95) * 100).rounded() / 100)
             let headline = titled && e.sentence == 0
-            if let i = out.firstIndex(where: { sameEvent($0, d) }) {
+            if let i = out.indices.first(where: { sameEvent(out[$0], d) && (headline || fromTitle[$0] || sameAct(e, triggers[$0])) }) {
                 out[i] = merge(out[i], d)
+                triggers[i].append(e.trigger)
+                // Once the body tells the headline's act, a later act of the type must be the same act.
+                if !headline { fromTitle[i] = false }
                 if titleEvidence[i], !headline { (out[i].evidence, titleEvidence[i]) = (d.evidence, false) }
             } else if let i = out.indices.first(where: { fromTitle[$0] != headline && sameEvent(out[$0], d, anyStatus: true) }) {
                 let status = headline ? out[i].status : d.status
                 out[i] = merge(out[i], d)
                 out[i].status = status
                 fromTitle[i] = false
+                triggers[i].append(e.trigger)
                 if titleEvidence[i], !headline { (out[i].evidence, titleEvidence[i]) = (d.evidence, false) }
             } else {
                 out.append(d)
+                triggers.append([e.trigger])
                 fromTitle.append(headline)
                 titleEvidence.append(headline)
             }
         }
         return out
+    }
+
+    /// Acts done to a state rather than with it: two in one article told by different words
+    /// ("expelled the envoy", "recalled its own") are two developments.
+    static let distinctActTypes: Set<String> = ["SANCTION", "RETREAT", "AID", "MOBILIZE", "COERCE", "ASSAULT"]
+
+    /// Is `e` told by the same act as the words of an earlier development? A verb and its noun
+    /// ("expel", "expulsion") share their first letters.
+    func sameAct(_ e: EventStage.Event, _ words: [String]) -> Bool {
+        guard Self.distinctActTypes.contains(e.type), !e.trigger.isEmpty else { return true }
+        return words.contains { $0.isEmpty || $0.prefix(3) == e.trigger.prefix(3) }
     }
 
     private func isPerson(_ p: Participant) -> Bool { !lexicon.actorNames.contains(p.name) }

@@ -38,7 +38,9 @@ struct StatusStage {
                     if depth > 0, tree.nodes[w].lemma == cue.lemma { found.insert(cue.status) }
                 } else if tree.children[w].contains(where: {
                     tree.nodes[$0].baseRelation == cue.relation && tree.nodes[$0].lemma == cue.lemma
-                }) {
+                }), !(cue.relation == "mark" && cue.lemma == "to" && isPurpose(w, tree)),
+                    !(cue.relation == "mark" && cue.lemma == "after" && tree.nodes[w].xpos == "VBG")
+                {
                     found.insert(cue.status)
                 }
             }
@@ -51,6 +53,30 @@ struct StatusStage {
         }
         if found.contains("negated") { return nil }
         return FrameBook.statusOrder.dropFirst().first { found.contains($0) } ?? "occurred"
+    }
+
+    /// "issued a license to provide relief", "flew to Paris to sign the accord": a "to" clause
+    /// under a verb told in the past that is no cue of its own ("agreed to", "planned to") says
+    /// what the act was for, and the act is as done as its governor. So is "after signing the
+    /// accord", a step before the day's next act ("after the invasion", a noun, is earlier news).
+    func isPurpose(_ w: Int, _ tree: DependencyTree) -> Bool {
+        guard let h = tree.head(of: w), tree.nodes[h].xpos == "VBD", tree.nodes[h].upos == "VERB" else { return false }
+        return !book.cues.contains { $0.relation == "gov" && $0.lemma == tree.nodes[h].lemma }
+    }
+
+    /// A status read from the words, corrected by the act's resolved date: an act told as done on
+    /// a day more than about a month before publication is background, one on a later day, month
+    /// or year planned. A cue of an earlier event ("after", "earlier") with a recent date ("after
+    /// talks on Monday", "earlier this month") tells the day's news: the act occurred.
+    static func dated(_ status: String, _ r: TemporalResolver.Resolved?, published: CalendarDay) -> String {
+        guard status == "occurred" || status == "background", let r else { return status }
+        if isOld(r, published: published) { return "background" }
+        guard status == "occurred" else { return "occurred" }
+        switch r {
+        case .day(let d): return d.dayNumber > published.dayNumber ? "planned" : status
+        case .month(let d): return (d.year - published.year) * 12 + d.month - published.month > 0 ? "planned" : status
+        case .year(let y): return y > published.year ? "planned" : status
+        }
     }
 
     /// A date more than about a month before publication: a day over 31 days before, a month
@@ -101,10 +127,13 @@ struct StatusStage {
 
     static let settingWords: Set<String> = ["in", "at", "on", "during", "near"]
 
-    /// A place attached with in/at/to ("talks in Beijing").
-    func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>) -> String? {
+    /// A place attached with in/at ("talks in Beijing"). The place of what a sanction or a
+    /// seizure acts on ("expelled the consul in Istanbul") is that thing's, not the act's.
+    func place(_ word: Int, _ tree: DependencyTree, _ found: MentionStage.Found, speech: Set<Int>, type: String = "") -> String? {
+        let own = ["SANCTION", "COERCE", "RETREAT"].contains(type)
         for w in chain(word, tree, speech: speech).prefix(2) {
-            for c in attachments(w, tree, placesOnly: true) where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
+            let phrases = own ? tree.children[w] : attachments(w, tree, placesOnly: true)
+            for c in phrases where ["obl", "nmod"].contains(tree.nodes[c].baseRelation) {
                 guard tree.caseWords(of: c).contains(where: { ["in", "at"].contains($0) }) else { continue }
                 if let p = found.places.first(where: { $0.start <= c && c < $0.end }) { return p.name }
                 if let m = found.mention(at: c), m.kind == .state { return m.place ?? m.name }

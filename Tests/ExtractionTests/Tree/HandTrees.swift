@@ -1,14 +1,16 @@
 @testable import Extraction
 
 /// Trees written by hand in a CoNLL-like shorthand, one word per item:
-/// "form/UPOS/head/relation" with the head counted from 1 (0 for the root), and an optional
-/// fifth part for the lemma when it is not the lowercased form.
+/// "form/UPOS/head/relation" with the head counted from 1 (0 for the root), an optional
+/// fifth part for the lemma when it is not the lowercased form (empty for that form) and an
+/// optional sixth for the treebank tag ("VBD").
 enum HandTrees {
     static func tree(_ words: [String]) -> DependencyTree {
         let nodes = words.map { w -> DependencyTree.Node in
             let p = w.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             return DependencyTree.Node(
-                form: p[0], lemma: p.count > 4 ? p[4] : p[0].lowercased(), upos: p[1], head: Int(p[2])! - 1, deprel: p[3])
+                form: p[0], lemma: p.count > 4 && !p[4].isEmpty ? p[4] : p[0].lowercased(), upos: p[1], xpos: p.count > 5 ? p[5] : "",
+                head: Int(p[2])! - 1, deprel: p[3])
         }
         return DependencyTree(text: words.map { String($0.prefix { $0 != "/" }) }.joined(separator: " "), nodes: nodes)
     }

@@ -35,4 +35,32 @@ struct MergeStageTests {
         }
         #expect(out.map(\.evidence) == ["Chile to expel Peruvian envoy"])
     }
+
+    @Test func twoActsOfOneTypeStayTwoAndOneActToldTwiceIsOne() {
+        let sentences = [
+            "Chile expelled the Peruvian ambassador.", "Chile also recalled its envoy from Peru.", "The expulsion angered Peru.",
+        ]
+        var expelled = expel(status: "occurred", sentence: 0)
+        expelled.trigger = "expel"
+        var recalled = expel(status: "occurred", sentence: 1)
+        recalled.trigger = "recall"
+        var expulsion = expel(status: "occurred", sentence: 2)
+        expulsion.trigger = "expulsion"
+        let out = merge.developments([expelled, recalled, expulsion], sentences: sentences) { _ in [] }
+        #expect(out.map(\.evidence) == [sentences[0], sentences[1]])
+    }
+
+    @Test func aHeadlineToldInTheBodyTakesNoOtherActOfItsType() {
+        let sentences = [
+            "Chile expels Peruvian envoy", "Chile expelled the Peruvian ambassador.", "Chile also recalled its envoy from Peru.",
+        ]
+        var headline = expel(status: "occurred", sentence: 0)
+        headline.trigger = "expel"
+        var body = expel(status: "occurred", sentence: 1)
+        body.trigger = "expel"
+        var recalled = expel(status: "occurred", sentence: 2)
+        recalled.trigger = "recall"
+        let out = merge.developments([headline, body, recalled], sentences: sentences, titled: true) { _ in [] }
+        #expect(out.map(\.evidence) == [sentences[1], sentences[2]])
+    }
 }

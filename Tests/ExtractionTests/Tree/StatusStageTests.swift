@@ -98,4 +98,76 @@ struct StatusStageTests {
         #expect(d.location == "Lima")
         #expect(d.date == "2024-03-04")
     }
+
+    @Test func aToClauseOfPurposeUnderAPastVerbIsDone() throws {
+        // "Chile sent a delegation to sign a pact with Peru ." and "Chile plans to sign a pact with Peru ."
+        let sent = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "sent/VERB/0/root/send/VBD", "a/DET/4/det", "delegation/NOUN/2/obj", "to/PART/6/mark",
+            "sign/VERB/2/advcl", "a/DET/8/det", "pact/NOUN/6/obj", "with/ADP/10/case", "Peru/PROPN/6/obl", "./PUNCT/2/punct",
+        ])
+        let done = try #require(HandTrees.extract([sent]).first { $0.type == "AGREE" })
+        #expect(done.status == "occurred")
+        let plans = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "plans/VERB/0/root/plan/VBZ", "to/PART/4/mark", "sign/VERB/2/xcomp", "a/DET/6/det",
+            "pact/NOUN/4/obj", "with/ADP/8/case", "Peru/PROPN/4/obl", "./PUNCT/2/punct",
+        ])
+        let planned = try #require(HandTrees.extract([plans]).first { $0.type == "AGREE" })
+        #expect(planned.status == "planned")
+    }
+
+    @Test func anActDatedAfterPublicationIsPlanned() throws {
+        // "Chile meets Peru tomorrow ." published 2024-03-06
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "meets/VERB/0/root/meet", "Peru/PROPN/2/obj", "tomorrow/NOUN/2/obl:tmod", "./PUNCT/2/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.status == "planned")
+        #expect(d.date == "2024-03-07")
+        let published = CalendarDay(year: 2024, month: 3, day: 6)
+        #expect(StatusStage.dated("occurred", .month(CalendarDay(year: 2024, month: 4, day: 1)), published: published) == "planned")
+        #expect(StatusStage.dated("occurred", .year(2023), published: published) == "occurred")
+        #expect(StatusStage.dated("possible", .day(CalendarDay(year: 2024, month: 3, day: 9)), published: published) == "possible")
+    }
+
+    @Test func anEnvoysPostIsNoPlaceOfTheExpulsion() throws {
+        // "Chile expelled the Peruvian consul in Istanbul ." and "Chile met Peru in Istanbul ."
+        let expelled = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "expelled/VERB/0/root/expel", "the/DET/5/det", "Peruvian/ADJ/5/amod", "consul/NOUN/2/obj",
+            "in/ADP/7/case", "Istanbul/PROPN/5/nmod", "./PUNCT/2/punct",
+        ])
+        let e = try #require(HandTrees.extract([expelled]).first)
+        #expect(e.type == "SANCTION")
+        #expect(e.location == nil)
+        let met = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/PROPN/2/obj", "in/ADP/5/case", "Istanbul/PROPN/3/nmod",
+            "./PUNCT/2/punct",
+        ])
+        #expect(HandTrees.extract([met]).first?.location == "Istanbul")
+    }
+
+    @Test func afterSigningIsTheDaysStepNotBackground() throws {
+        // "Chile met Peru after signing an accord with Bolivia ."
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/PROPN/2/obj", "after/SCONJ/5/mark", "signing/VERB/2/advcl/sign/VBG",
+            "an/DET/7/det", "accord/NOUN/5/obj", "with/ADP/9/case", "Bolivia/PROPN/5/obl", "./PUNCT/2/punct",
+        ])
+        let agree = try #require(HandTrees.extract([t]).first { $0.type == "AGREE" })
+        #expect(agree.status == "occurred")
+    }
+
+    @Test func aCueOfAnEarlierEventWithARecentDateIsTheDaysNews() throws {
+        let published = CalendarDay(year: 2024, month: 3, day: 6)
+        #expect(StatusStage.dated("background", .day(CalendarDay(year: 2024, month: 3, day: 4)), published: published) == "occurred")
+        #expect(StatusStage.dated("background", .month(CalendarDay(year: 2024, month: 3, day: 1)), published: published) == "occurred")
+        #expect(StatusStage.dated("background", .year(2019), published: published) == "background")
+        #expect(StatusStage.dated("background", nil, published: published) == "background")
+        // "Chile met Peru after talks with Bolivia on Monday ." published on a Wednesday
+        let t = HandTrees.tree([
+            "Chile/PROPN/2/nsubj", "met/VERB/0/root/meet", "Peru/PROPN/2/obj", "after/ADP/5/case", "talks/NOUN/2/obl/talk",
+            "with/ADP/7/case", "Bolivia/PROPN/5/nmod", "on/ADP/9/case", "Monday/PROPN/5/nmod", "./PUNCT/2/punct",
+        ])
+        let talks = try #require(HandTrees.extract([t]).first { $0.participants.contains { $0.country == "BOL" } })
+        #expect(talks.status == "occurred")
+        #expect(talks.date == "2024-03-04")
+    }
 }
