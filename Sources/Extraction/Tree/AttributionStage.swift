@@ -33,4 +33,13 @@ struct AttributionStage {
         speeches.filter { $0.clause.contains(word) && !$0.exclude.contains(word) }
             .min { $0.clause.count < $1.clause.count }?.speakers
     }
+
+    /// "The ministry said it opposed…", "“We condemn…,” the ministry said": a personal pronoun
+    /// as the subject of a reported act is the speaker.
+    func speaksAsPronoun(_ sourceWords: [Int], _ tree: DependencyTree) -> Bool {
+        !sourceWords.isEmpty
+            && sourceWords.allSatisfy { tree.nodes[$0].upos == "PRON" && Self.personalPronouns.contains(tree.nodes[$0].lemma.lowercased()) }
+    }
+
+    static let personalPronouns: Set<String> = ["it", "they", "we", "i", "he", "she"]
 }

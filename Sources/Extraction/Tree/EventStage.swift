@@ -39,10 +39,11 @@ struct EventStage {
                 let actors = mentions.actors(at: w, in: ctx.tree, ctx.found)
                 if role == .target { targets += actors } else { sources += actors }
             }
-            if Frame.verbalTypes.contains(r.frame.type), sources.isEmpty,
-                let speaker = attribution.speaker(of: r.word, speeches)
+            if Frame.verbalTypes.contains(r.frame.type), let speaker = attribution.speaker(of: r.word, speeches),
+                sources.isEmpty || attribution.speaksAsPronoun(r.roles.filter { $0.role != .target }.map(\.word), ctx.tree)
             {
-                sources = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+                let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+                if !said.isEmpty || sources.isEmpty { sources = said }
             }
             // A directed act whose target is not a slot's own word: the first other actor under
             // the target slots, else under the trigger ("sanctions aimed at … against Russia").
