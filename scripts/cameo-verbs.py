@@ -16,11 +16,11 @@ import collections, re, sys
 CLASSES = [
     ("010", "SPEECH", "VERB +ccomp nsubj=source"),
     ("015", "SPEECH", "VERB +ccomp nsubj=source"),
-    ("02", "REQUEST", "VERB nsubj=source obj=target obl:to=target obl:with=target"),
-    ("10", "REQUEST", "VERB nsubj=source obj=target obl:from=target obl:on=target"),
-    ("11", "ACCUSE", "VERB nsubj=source obj=target obl:against=target obl:at=target obl:with=target"),
+    ("02", "REQUEST", "VERB nsubj=source obj=target obl:to=target obl:with=target ccomp=target"),
+    ("10", "REQUEST", "VERB nsubj=source obj=target obl:from=target obl:on=target ccomp=target"),
+    ("11", "ACCUSE", "VERB nsubj=source obj=target obl:against=target obl:at=target obl:with=target ccomp=target"),
     ("12", "REJECT", "VERB nsubj=source obj=target obl:to=target"),
-    ("13", "THREATEN", "VERB nsubj=source obj=target obl:against=target"),
+    ("13", "THREATEN", "VERB nsubj=source obj=target obl:against=target ccomp=target"),
     ("051", "SUPPORT", "VERB nsubj=source obj=target"),
     ("050", "SUPPORT", "VERB nsubj=source obj=target obl:with=target"),
 ]

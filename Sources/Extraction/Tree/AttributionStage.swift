@@ -44,9 +44,12 @@ struct AttributionStage {
     static let personalPronouns: Set<String> = ["it", "they", "we", "i", "he", "she"]
 
     /// Where to look for the target of an act told in a clause ("warned that any attack on
-    /// Iran would…"): the clause's subject first, then the clause; any other word is itself.
+    /// Iran would…", "concern that the deal with X…"): the clause's subject first, then the
+    /// clause; any other word is itself.
     func reportedWords(_ word: Int, _ tree: DependencyTree) -> [Int] {
-        guard tree.nodes[word].baseRelation == "ccomp" else { return [word] }
+        guard ["ccomp", "acl"].contains(tree.nodes[word].baseRelation),
+            tree.nodes[word].upos == "VERB" || tree.caseWords(of: word).contains("that")
+        else { return [word] }
         return tree.children[word].filter { tree.nodes[$0].baseRelation == "nsubj" } + [word]
     }
 }
