@@ -131,3 +131,19 @@ struct VerbalActTests {
         #expect(HandTrees.extract([told]).isEmpty)
     }
 }
+
+extension VerbalActTests {
+    @Test func adjectivesOfDisapproval() {
+        // "Chad is opposed to the Nigerien plan ." and "Chad was disappointed by the Nigerien plan ."
+        let opposed = HandTrees.tree([
+            "Chad/PROPN/3/nsubj", "is/AUX/3/cop/be", "opposed/ADJ/0/root", "to/ADP/7/case", "the/DET/7/det", "Nigerien/ADJ/7/amod",
+            "plan/NOUN/3/obl", "./PUNCT/3/punct",
+        ])
+        let disappointed = HandTrees.tree([
+            "Chad/PROPN/3/nsubj:pass", "was/AUX/3/aux:pass/be", "disappointed/VERB/0/root/disappoint", "by/ADP/7/case", "the/DET/7/det",
+            "Nigerien/ADJ/7/amod", "plan/NOUN/3/obl:agent", "./PUNCT/3/punct",
+        ])
+        #expect(dyads(HandTrees.extract([opposed])) == ["ACCUSE TCD>NER"])
+        #expect(dyads(HandTrees.extract([disappointed])) == ["ACCUSE TCD>NER"])
+    }
+}
