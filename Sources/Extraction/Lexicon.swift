@@ -65,7 +65,7 @@ public struct Lexicon: Sendable {
     /// dictionary directory may hold files of the same names, in the same format, to add to them.
     public static let dictionaryNames = [
         "countries", "places", "bodies", "people", "titles", "honorifics", "topics",
-        "frames", "status",
+        "frames", "verbs", "status",
     ]
 
     /// A user-defined actor (from the `[[actors]]` config tables).
@@ -180,7 +180,7 @@ public struct Lexicon: Sendable {
             }
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
-        frameBook = FrameBook(frames: dictionary("frames"), status: dictionary("status"))
+        frameBook = FrameBook(frames: dictionary("frames"), verbs: dictionary("verbs"), status: dictionary("status"))
     }
 
     private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {

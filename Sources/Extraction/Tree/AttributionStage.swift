@@ -33,4 +33,23 @@ struct AttributionStage {
         speeches.filter { $0.clause.contains(word) && !$0.exclude.contains(word) }
             .min { $0.clause.count < $1.clause.count }?.speakers
     }
+
+    /// "The ministry said it opposed…", "“We condemn…,” the ministry said": a personal pronoun
+    /// as the subject of a reported act is the speaker.
+    func speaksAsPronoun(_ sourceWords: [Int], _ tree: DependencyTree) -> Bool {
+        !sourceWords.isEmpty
+            && sourceWords.allSatisfy { tree.nodes[$0].upos == "PRON" && Self.personalPronouns.contains(tree.nodes[$0].lemma.lowercased()) }
+    }
+
+    static let personalPronouns: Set<String> = ["it", "they", "we", "i", "he", "she"]
+
+    /// Where to look for the target of an act told in a clause ("warned that any attack on
+    /// Iran would…", "concern that the deal with X…"): the clause's subject first, then the
+    /// clause; any other word is itself.
+    func reportedWords(_ word: Int, _ tree: DependencyTree) -> [Int] {
+        guard ["ccomp", "acl"].contains(tree.nodes[word].baseRelation),
+            tree.nodes[word].upos == "VERB" || tree.caseWords(of: word).contains("that")
+        else { return [word] }
+        return tree.children[word].filter { tree.nodes[$0].baseRelation == "nsubj" } + [word]
+    }
 }

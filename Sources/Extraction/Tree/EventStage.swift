@@ -41,17 +41,19 @@ struct EventStage {
                 let actors = mentions.actors(at: w, in: ctx.tree, ctx.found)
                 if role == .target { targets += actors } else { sources += actors }
             }
-            if Frame.verbalTypes.contains(r.frame.type), sources.isEmpty,
-                let speaker = attribution.speaker(of: r.word, speeches)
+            if Frame.verbalTypes.contains(r.frame.type), let speaker = attribution.speaker(of: r.word, speeches),
+                sources.isEmpty || attribution.speaksAsPronoun(r.roles.filter { $0.role != .target }.map(\.word), ctx.tree)
             {
-                sources = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+                let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+                if !said.isEmpty || sources.isEmpty { sources = said }
             }
             // A directed act whose target is not a slot's own word: the first other actor under
             // the target slots, else under the trigger ("sanctions aimed at … against Russia").
-            let directed = !r.frame.slots.contains { $0.role == .party }
+            // A frame with no source slot ("X violated…", told by a speaker) has its target in its slots alone.
+            let directed = !r.frame.slots.contains { $0.role == .party } && r.frame.slots.contains { $0.role == .source }
             if directed, !sources.isEmpty, !targets.contains(where: { !sources.map(\.code).contains($0.code) }) {
                 let excluded = Set(sources.map { $0.code ?? $0.key })
-                let slotWords = r.roles.filter { $0.role == .target }.map(\.word)
+                let slotWords = r.roles.filter { $0.role == .target }.flatMap { attribution.reportedWords($0.word, ctx.tree) }
                 for w in slotWords + [r.word] where targets.isEmpty {
                     targets = mentions.actorsWithin(w, in: ctx.tree, ctx.found, excluding: excluded)
                 }

@@ -14,15 +14,25 @@ struct FrameBook: Sendable {
     /// ("decided to recall" is done, though "to recall" alone would be planned).
     static let statusOrder = ["negated", "background", "possible", "occurred", "planned"]
 
-    init(frames text: String, status statusText: String) {
+    init(frames text: String, verbs verbText: String = "", status statusText: String) {
         for (_, line) in Self.dataLines(text) {
             let f = Lexicon.fields(line)
             guard f.count >= 3 else { continue }
             for entry in Self.entries(f[2]) {
                 guard case .success(let frame) = Frame.parse(entry, type: f[0], mode: f[1].isEmpty ? nil : f[1]) else { continue }
-                frames[frame.lemma + "/" + frame.pos, default: []].append(frame)
-                triggerForms.formUnion(Inflection.forms(of: frame.lemma))
-                if !frame.isSpeech { eventForms.formUnion(Inflection.forms(of: frame.lemma)) }
+                add(frame)
+            }
+        }
+        // A verb class gives each of its lemmas the class's frame, unless frames.txt reads that lemma already.
+        let written = Set(frames.keys)
+        for (_, line) in Self.dataLines(verbText) {
+            let f = Lexicon.fields(line)
+            guard f.count == 4 else { continue }
+            for entry in Self.classEntries(frame: f[2], lemmas: f[3]) {
+                guard case .success(let frame) = Frame.parse(entry, type: f[0], mode: nil),
+                    !written.contains(frame.lemma + "/" + frame.pos)
+                else { continue }
+                add(frame)
             }
         }
         var byStatus: [String: [(String, String)]] = [:]
@@ -42,6 +52,31 @@ struct FrameBook: Sendable {
         }
     }
 
+    private mutating func add(_ frame: Frame) {
+        frames[frame.lemma + "/" + frame.pos, default: []].append(frame)
+        triggerForms.formUnion(Inflection.forms(of: frame.lemma))
+        if !frame.isSpeech { eventForms.formUnion(Inflection.forms(of: frame.lemma)) }
+    }
+
+    /// The triggers of one verb class: "lash out" with the frame "VERB nsubj=source" is
+    /// "lash/VERB +compound:prt=out nsubj=source"; "side with" requires an obl with "with".
+    static func classEntries(frame: String, lemmas: String) -> [String] {
+        let template = frame.split(separator: " ").map(String.init)
+        guard let pos = template.first else { return [] }
+        return Lexicon.list(lemmas).compactMap { lemma in
+            let words = lemma.split(separator: " ").map(String.init)
+            guard let head = words.first, words.count <= 2 else { return nil }
+            var items = [head + "/" + pos]
+            if words.count == 2 {
+                items.append(particles.contains(words[1]) ? "+compound:prt=" + words[1] : "+obl:" + words[1])
+            }
+            return (items + template.dropFirst()).joined(separator: " ")
+        }
+    }
+
+    /// Words that follow a verb as its particle ("lash out", "turn down"), not as a preposition.
+    static let particles: Set<String> = ["out", "down", "up", "off", "back", "away"]
+
     static func dataLines(_ text: String) -> [(Int, Substring)] {
         text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, line in
             let t = line.trimmingCharacters(in: .whitespaces)
@@ -55,7 +90,7 @@ struct FrameBook: Sendable {
 }
 
 extension Lexicon {
-    /// Every problem of a user's `frames.txt` or `status.txt`, as (line number, message); empty
+    /// Every problem of a user's `frames.txt`, `verbs.txt` or `status.txt`, as (line number, message); empty
     /// for other dictionary names. `config check` reports them as it reports bad trigger phrases.
     public static func dictionaryProblems(name: String, text: String) -> [(line: Int, message: String)] {
         var out: [(Int, String)] = []
@@ -71,6 +106,17 @@ extension Lexicon {
                     out.append((n, "unknown type \(f[0]) (expected SPEECH or a PLOVER type)"))
                 }
                 for entry in FrameBook.entries(f[2]) {
+                    if case .failure(let e) = Frame.parse(entry, type: f[0], mode: nil) { out.append((n, e.message)) }
+                }
+            case "verbs":
+                guard f.count == 4 else {
+                    out.append((n, "expected TYPE | code | frame | lemmas (a frame is a part of speech and items, as in frames.txt)"))
+                    continue
+                }
+                if f[0] != "SPEECH", !Frame.ploverTypes.contains(f[0]) {
+                    out.append((n, "unknown type \(f[0]) (expected SPEECH or a PLOVER type)"))
+                }
+                for entry in FrameBook.classEntries(frame: f[2], lemmas: f[3]) {
                     if case .failure(let e) = Frame.parse(entry, type: f[0], mode: nil) { out.append((n, e.message)) }
                 }
             case "status":
