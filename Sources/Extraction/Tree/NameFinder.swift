@@ -307,14 +307,21 @@ struct NameFinder {
 
     func personMention(_ i: Int, start: Int, end: Int) -> Mention {
         let p = lexicon.people[i]
-        // The person's country is that of the office held on the article's day, else the latest before it.
+        // The person's country is that of the first office listed that they hold on the article's
+        // day (a monarch of several realms acts first for the one listed first), else that of the
+        // latest office taken before it.
         var code = p.code
         var best = Int.min
         var office: String?
-        for o in p.offices where o.from <= day && o.from > best {
-            best = o.from
+        if let o = p.offices.first(where: { $0.from <= day && day < ($0.to ?? Int.max) }) {
             code = o.code
             office = o.office
+        } else {
+            for o in p.offices where o.from <= day && o.from > best {
+                best = o.from
+                code = o.code
+                office = o.office
+            }
         }
         var m = Mention(kind: .person, name: p.name, code: code, title: nil, start: start, end: end)
         m.office = office
