@@ -68,12 +68,7 @@ struct MentionStage {
                 add(m)
                 continue
             }
-            if Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
-                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
-            {
-                add(m)
-                continue
-            }
+            var owned = false
             for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
                 // A demonym inside a region's name ("Latin American countries") names no state.
                 let owners = tree.conjuncts(c).compactMap { k in
@@ -81,7 +76,14 @@ struct MentionStage {
                 }
                 guard !owners.isEmpty else { continue }
                 owners.forEach(add)
+                owned = true
                 break
+            }
+            // "The kingdom said…" is the state last spoken of; "the Moroccan kingdom" is its own.
+            if !owned, Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
+                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
+            {
+                add(m)
             }
         }
         if out.filter({ $0.kind != .person }).count > 1 { continuation(of: out, in: tree, found).forEach(add) }
@@ -142,6 +144,11 @@ struct MentionStage {
     /// What the article remembers after this sentence, for pronouns and titles in later ones.
     static func remember(_ found: Found, _ tree: DependencyTree?, into memory: inout ArticleMemory) {
         for m in found.mentions where !m.locative {
+            if let c = m.code {
+                memory.recent.removeAll { $0.code == c && ($0.kind == .person) == (m.kind == .person) }
+                memory.recent.append(m)
+                if memory.recent.count > 24 { memory.recent.removeFirst() }
+            }
             if m.kind == .person {
                 memory.lastPerson = m
                 if let o = m.office { memory.byOffice[o] = m }

@@ -27,6 +27,58 @@ struct ActorTests {
         return Set(found.filter { $0.start <= i && i < $0.end }.compactMap(\.code))
     }
 
+    @Test func aNumberedGroupIsThatManyStatesNamedBefore() {
+        let s = ["Envoys of Chile, Peru and Bolivia arrived in Quito on Monday.", "The three countries signed a water accord."]
+        let found = mentions(s)
+        #expect(codes(at: "countries", in: s[1], found[1]) == ["CHL", "PER", "BOL"])
+        // A group of a size the article never named stays unresolved.
+        let four = ["Envoys of Chile and Peru arrived.", "The four nations signed."]
+        #expect(codes(at: "nations", in: four[1], mentions(four)[1]).isEmpty)
+    }
+
+    @Test func theyAfterAListIsTheList() {
+        let s = "Chile, Peru and Bolivia said they would recognise the new council."
+        let found = mentions([s])[0]
+        #expect(codes(at: "they", in: s, found) == ["CHL", "PER", "BOL"])
+    }
+
+    @Test func aTitleAfterPlainWordsStillNamesItsState() throws {
+        let s = "Venezuela's opposition leader Ana Ruiz met envoys."
+        let m = try #require(mentions([s])[0].first)
+        #expect(m.kind == .person)
+        #expect(m.name == "Ana Ruiz")
+        #expect(m.code == "VEN")
+        let body = try #require(mentions(["Ecowas Commission chief Amadou Sow spoke."])[0].first)
+        #expect(body.name == "Amadou Sow")
+        #expect(body.code == "ECOWAS")
+    }
+
+    @Test func aQualifiedTitleIsNoOfficeHolder() throws {
+        // The deputy is not the foreign minister the record knows for the day.
+        let m = try #require(mentions(["Russia's deputy foreign minister spoke."])[0].first)
+        #expect(m.kind == .state)
+        #expect(m.code == "RUS")
+    }
+
+    @Test func theMinisterIsTheLastMinisterNamed() throws {
+        let s = ["Peruvian Foreign Minister Rosa Quispe arrived in Quito.", "The minister said talks went well."]
+        let m = try #require(mentions(s)[1].first)
+        #expect(m.name == "Rosa Quispe")
+        #expect(m.code == "PER")
+    }
+
+    @Test func aStateNounWithItsOwnDemonymIsThatState() throws {
+        // "Chile protested ." then "The Norwegian kingdom condemned Chile ."
+        let first = HandTrees.tree(["Chile/PROPN/2/nsubj", "protested/VERB/0/root/protest", "./PUNCT/2/punct"])
+        let second = HandTrees.tree([
+            "The/DET/3/det/the", "Norwegian/ADJ/3/amod", "kingdom/NOUN/4/nsubj", "condemned/VERB/0/root/condemn", "Chile/PROPN/4/obj",
+            "./PUNCT/4/punct",
+        ])
+        let d = try #require(HandTrees.extract([first, second]).first { $0.type == "ACCUSE" })
+        #expect(d.participants.contains { $0.country == "NOR" && $0.role == "source" })
+        #expect(d.participants.contains { $0.country == "CHL" && $0.role == "target" })
+    }
+
     @Test func aMonarchOfSeveralRealmsActsForTheFirstListed() throws {
         let m = try #require(mentions(["King Charles III spoke."], day: "2024-05-01")[0].first)
         #expect(m.code == "GBR")
