@@ -108,8 +108,11 @@ struct MentionStage {
         return out
     }
 
-    /// "The country said…": a definite state noun refers to the state last spoken of.
-    static let stateNouns: Set<String> = ["country", "government", "kingdom", "nation", "republic", "state"]
+    /// "The country said…", "the ministry said…": a definite state noun or institution refers to
+    /// the state last spoken of.
+    static let stateNouns: Set<String> = [
+        "country", "government", "kingdom", "nation", "republic", "state", "ministry", "administration", "presidency", "cabinet",
+    ]
 
     /// The first actors in a word's subtree that are not `excluded` ("condemned the attack on
     /// Gaza by Israel"), outside reported clauses; with their conjuncts.
@@ -133,10 +136,13 @@ struct MentionStage {
     func demonym(at word: Int, _ tree: DependencyTree) -> Mention? {
         let form = tree.nodes[word].form
         guard form.first?.isUppercase == true, let entries = finder.lexicon.names[form.lowercased()] else { return nil }
-        for e in entries where e.words.count == 1 {
-            if case .demonym(let code) = e.kind {
-                return Mention(kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + 1)
-            }
+        // "North Korean state media": a demonym of several words, read from its first.
+        for e in entries where word + e.words.count <= tree.count {
+            guard case .demonym(let code) = e.kind,
+                e.words.enumerated().allSatisfy({ tree.nodes[word + $0.offset].form.lowercased() == $0.element })
+            else { continue }
+            return Mention(
+                kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + e.words.count)
         }
         return nil
     }

@@ -95,4 +95,28 @@ struct ActorTests {
         let former = try #require(mentions(["Laura Chinchilla spoke."], day: "2025-01-10")[0].first)
         #expect(former.code == "CRI")
     }
+
+    @Test func aDemonymOfSeveralWordsOwnsItsNoun() throws {
+        // "North Korean state media accused Japan ." with the demonym hung on the noun as a compound.
+        let t = HandTrees.tree([
+            "North/PROPN/4/compound", "Korean/PROPN/1/flat", "state/NOUN/4/compound", "media/NOUN/5/nsubj",
+            "accused/VERB/0/root/accuse", "Japan/PROPN/5/obj", "./PUNCT/5/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "ACCUSE")
+        #expect(d.participants.contains { $0.country == "PRK" && $0.role == "source" })
+        #expect(d.participants.contains { $0.country == "JPN" && $0.role == "target" })
+    }
+
+    @Test func theMinistryIsTheStateLastSpokenOf() throws {
+        // "Peru protested ." then "The ministry condemned the Chilean move ."
+        let first = HandTrees.tree(["Peru/PROPN/2/nsubj", "protested/VERB/0/root/protest", "./PUNCT/2/punct"])
+        let second = HandTrees.tree([
+            "The/DET/2/det/the", "ministry/NOUN/3/nsubj", "condemned/VERB/0/root/condemn", "the/DET/6/det", "Chilean/ADJ/6/amod",
+            "move/NOUN/3/obj", "./PUNCT/3/punct",
+        ])
+        let d = try #require(HandTrees.extract([first, second]).first { $0.type == "ACCUSE" })
+        #expect(d.participants.contains { $0.country == "PER" && $0.role == "source" })
+        #expect(d.participants.contains { $0.country == "CHL" && $0.role == "target" })
+    }
 }
