@@ -119,4 +119,16 @@ struct ActorTests {
         #expect(d.participants.contains { $0.country == "PER" && $0.role == "source" })
         #expect(d.participants.contains { $0.country == "CHL" && $0.role == "target" })
     }
+
+    @Test func aRecalledEnvoyIsRecalledByItsOwnState() throws {
+        // "The Chilean ambassador to Peru was recalled ."
+        let t = HandTrees.tree([
+            "The/DET/3/det/the", "Chilean/ADJ/3/amod", "ambassador/NOUN/7/nsubj:pass", "to/ADP/5/case", "Peru/PROPN/3/nmod",
+            "was/AUX/7/aux:pass/be", "recalled/VERB/0/root/recall", "./PUNCT/7/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "SANCTION")
+        #expect(d.participants.contains { $0.country == "CHL" && $0.role == "source" })
+        #expect(d.participants.contains { $0.country == "PER" && $0.role == "target" })
+    }
 }
