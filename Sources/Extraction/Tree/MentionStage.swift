@@ -59,6 +59,11 @@ struct MentionStage {
                 for x in m.start..<min(m.end, tree.count) {
                     for c in tree.conjuncts(x) where !words.contains(c) && !(m.start..<m.end).contains(c) { words.append(c) }
                 }
+                // "Japanese and Chinese officials": the name covers the last demonym only; the
+                // others own the same noun.
+                for c in tree.children[w] where tree.nodes[c].deprel == "amod" && !(m.start..<m.end).contains(c) {
+                    tree.conjuncts(c).compactMap { k in found.mention(at: k) ?? demonym(at: k, tree) }.forEach(add)
+                }
                 continue
             }
             // A city or region stands for its state where a role names it ("a visit to Lumbini").

@@ -131,4 +131,15 @@ struct ActorTests {
         #expect(d.participants.contains { $0.country == "CHL" && $0.role == "source" })
         #expect(d.participants.contains { $0.country == "PER" && $0.role == "target" })
     }
+
+    @Test func demonymsCoordinatedOnOneNounAreEachAParty() throws {
+        // "Peruvian and Chilean officials held talks ."
+        let t = HandTrees.tree([
+            "Peruvian/ADJ/4/amod", "and/CCONJ/3/cc", "Chilean/ADJ/1/conj", "officials/NOUN/5/nsubj/official", "held/VERB/0/root/hold",
+            "talks/NOUN/5/obj/talk", "./PUNCT/5/punct",
+        ])
+        let d = try #require(HandTrees.extract([t]).first)
+        #expect(d.type == "CONSULT")
+        #expect(Set(d.participants.compactMap(\.country)) == ["PER", "CHL"])
+    }
 }
