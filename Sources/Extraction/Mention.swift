@@ -31,6 +31,8 @@ struct ArticleMemory {
     var lastPerson: Mention?
     var lastState: Mention?
     var lastConsult: [Mention] = []
+    /// The actors named so far, the latest last, one per state or body: "the three countries".
+    var recent: [Mention] = []
     var byOffice: [String: Mention] = [:]
     /// The last person whose title had this word ("the Secretary" after "Secretary of State Blinken").
     var byTitleWord: [String: Mention] = [:]

@@ -47,6 +47,7 @@ struct EventStage {
                 let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
                 if !said.isEmpty || sources.isEmpty { sources = said }
             }
+            if sources.isEmpty, let (s, t) = recalledEnvoy(r, ctx) { (sources, targets) = (s, t) }
             // A directed act whose target is not a slot's own word: the first other actor under
             // the target slots, else under the trigger ("sanctions aimed at … against Russia").
             // A frame with no source slot ("X violated…", told by a speaker) has its target in its slots alone.
@@ -71,6 +72,21 @@ struct EventStage {
         }
         return out
     }
+
+    /// "The Turkish ambassador to Israel was recalled": a state recalls its own envoy, from the
+    /// state the envoy is posted to.
+    func recalledEnvoy(_ r: FrameStage.Reading, _ ctx: Context) -> (sources: [Mention], targets: [Mention])? {
+        guard ctx.tree.nodes[r.word].lemma == "recall" else { return nil }
+        for (w, role) in r.roles where role == .target && Self.envoyNouns.contains(ctx.tree.nodes[w].lemma) {
+            let own = mentions.actors(at: w, in: ctx.tree, ctx.found).filter { $0.kind != .person }
+            guard !own.isEmpty else { continue }
+            return (own, mentions.actorsWithin(w, in: ctx.tree, ctx.found, excluding: Set(own.map { $0.code ?? $0.key })))
+        }
+        return nil
+    }
+
+    /// The words for a state's envoys, whom only their own state recalls.
+    static let envoyNouns: Set<String> = ["ambassador", "envoy", "diplomat", "consul", "chargé", "charge"]
 
     static func iso(_ r: TemporalResolver.Resolved) -> String {
         switch r {

@@ -67,6 +67,11 @@ struct MentionStage {
                 for x in m.start..<min(m.end, tree.count) {
                     for c in tree.conjuncts(x) where !words.contains(c) && !(m.start..<m.end).contains(c) { words.append(c) }
                 }
+                // "Japanese and Chinese officials": the name covers the last demonym only; the
+                // others own the same noun.
+                for c in tree.children[w] where tree.nodes[c].deprel == "amod" && !(m.start..<m.end).contains(c) {
+                    tree.conjuncts(c).compactMap { k in found.mention(at: k) ?? demonym(at: k, tree) }.forEach(add)
+                }
                 continue
             }
             // A city or region stands for its state where a role names it ("a visit to Lumbini").
@@ -76,12 +81,7 @@ struct MentionStage {
                 add(m)
                 continue
             }
-            if Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
-                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
-            {
-                add(m)
-                continue
-            }
+            var owned = false
             for c in tree.children[w] where Self.ownerRelations.contains(tree.nodes[c].deprel) {
                 // A demonym inside a region's name ("Latin American countries") names no state.
                 let owners = tree.conjuncts(c).compactMap { k in
@@ -89,7 +89,14 @@ struct MentionStage {
                 }
                 guard !owners.isEmpty else { continue }
                 owners.forEach(add)
+                owned = true
                 break
+            }
+            // "The kingdom said…" is the state last spoken of; "the Moroccan kingdom" is its own.
+            if !owned, Self.stateNouns.contains(tree.nodes[w].lemma), let m = found.lastState,
+                tree.children[w].contains(where: { tree.nodes[$0].lemma == "the" })
+            {
+                add(m)
             }
         }
         if out.filter({ $0.kind != .person }).count > 1 { continuation(of: out, in: tree, found).forEach(add) }
@@ -114,8 +121,11 @@ struct MentionStage {
         return out
     }
 
-    /// "The country said…": a definite state noun refers to the state last spoken of.
-    static let stateNouns: Set<String> = ["country", "government", "kingdom", "nation", "republic", "state"]
+    /// "The country said…", "the ministry said…": a definite state noun or institution refers to
+    /// the state last spoken of.
+    static let stateNouns: Set<String> = [
+        "country", "government", "kingdom", "nation", "republic", "state", "ministry", "administration", "presidency", "cabinet",
+    ]
 
     /// The first actors in a word's subtree that are not `excluded` ("condemned the attack on
     /// Gaza by Israel"), outside reported clauses; with their conjuncts.
@@ -139,10 +149,13 @@ struct MentionStage {
     func demonym(at word: Int, _ tree: DependencyTree) -> Mention? {
         let form = tree.nodes[word].form
         guard form.first?.isUppercase == true, let entries = finder.lexicon.names[form.lowercased()] else { return nil }
-        for e in entries where e.words.count == 1 {
-            if case .demonym(let code) = e.kind {
-                return Mention(kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + 1)
-            }
+        // "North Korean state media": a demonym of several words, read from its first.
+        for e in entries where word + e.words.count <= tree.count {
+            guard case .demonym(let code) = e.kind,
+                e.words.enumerated().allSatisfy({ tree.nodes[word + $0.offset].form.lowercased() == $0.element })
+            else { continue }
+            return Mention(
+                kind: .state, name: finder.lexicon.name(of: code), code: code, title: nil, start: word, end: word + e.words.count)
         }
         return nil
     }
@@ -150,6 +163,11 @@ struct MentionStage {
     /// What the article remembers after this sentence, for pronouns and titles in later ones.
     static func remember(_ found: Found, _ tree: DependencyTree?, into memory: inout ArticleMemory) {
         for m in found.mentions where !m.locative {
+            if let c = m.code {
+                memory.recent.removeAll { $0.code == c && ($0.kind == .person) == (m.kind == .person) }
+                memory.recent.append(m)
+                if memory.recent.count > 24 { memory.recent.removeFirst() }
+            }
             if m.kind == .person {
                 memory.lastPerson = m
                 if let o = m.office { memory.byOffice[o] = m }

@@ -23,11 +23,13 @@ struct NameFinder {
     }
 
     static let locativeWords: Set<String> = ["in", "at", "near", "outside", "inside", "across", "throughout", "hosted"]
-    static let groupPhrases: [[String]] = [
-        ["the", "two", "sides"], ["both", "sides"], ["the", "two", "leaders"], ["both", "leaders"],
-        ["the", "two", "countries"], ["both", "countries"], ["the", "two", "nations"], ["both", "nations"],
-        ["the", "two", "ministers"], ["the", "two", "men"], ["the", "two", "presidents"], ["the", "pair"],
-        ["the", "two", "governments"], ["both", "governments"], ["they"],
+    /// "The two sides", "both leaders", "the three countries": a number of parties named earlier.
+    static let groupCounts: [String: Int] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+    static let groupNouns: Set<String> = [
+        "sides", "leaders", "countries", "nations", "ministers", "men", "women", "presidents", "governments", "states",
+        "neighbours", "neighbors", "parties", "delegations", "heads", "capitals", "premiers", "allies",
     ]
     /// First words of the pronouns and group phrases resolved by coreference.
     static let pronounStarts: Set<String> = ["the", "both", "they", "he", "she", "his", "her", "it", "its", "them"]
@@ -185,6 +187,24 @@ struct NameFinder {
         {
             last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
         }
+        // "Venezuela's opposition leader Ana Ruiz", "the Ecowas Commission chief": a title after
+        // one or two plain words names whose official the person is, but a qualified title
+        // ("deputy foreign minister") is no particular office holder.
+        var qualified = false
+        // Plain words after a possessive or a demonym; a capitalised one after a body's name.
+        var demonym = false
+        if case .demonym? = a.kind { demonym = true }
+        let prenominal = last.surface == "'s" || demonym
+        if j < atoms.count, case .title? = atoms[j].kind,
+            atoms[j].start > last.end, atoms[j].start - last.end <= 2,
+            tokens[last.end..<atoms[j].start].allSatisfy({ t in
+                t.isWord && !Self.nameStop.contains(t.lower) && t.lower != "former" && t.lower != "late"
+                    && (t.isCapitalized ? isBody(a) : prenominal)
+            })
+        {
+            last = Atom(start: atoms[j].start, end: atoms[j].start, kind: nil, surface: "")
+            qualified = true
+        }
         while j < atoms.count, adjacent(last, atoms[j]), case .title(let o, let g)? = atoms[j].kind {
             if office == nil || !g { office = o; generic = g }
             if titleStart < 0 { titleStart = atoms[j].start }
@@ -215,7 +235,7 @@ struct NameFinder {
             out.append(m)
             return j - k
         } else if let office {
-            if !generic, let p = lexicon.holder(code: code, office: office, day: day) {
+            if !generic, !qualified, let p = lexicon.holder(code: code, office: office, day: day) {
                 var m = personMention(p, start: a.start, end: last.end)
                 m.title = titleText
                 m.office = office
@@ -288,6 +308,11 @@ struct NameFinder {
 
     private func adjacent(_ a: Atom, _ b: Atom) -> Bool { b.start == a.end }
 
+    private func isBody(_ a: Atom) -> Bool {
+        if case .body? = a.kind { return true }
+        return false
+    }
+
     private func markerCode(_ a: Atom) -> String? {
         switch a.kind {
         case .country(let c)?, .demonym(let c)?, .seat(let c)?, .body(let c)?: return c
@@ -310,14 +335,21 @@ struct NameFinder {
 
     func personMention(_ i: Int, start: Int, end: Int) -> Mention {
         let p = lexicon.people[i]
-        // The person's country is that of the office held on the article's day, else the latest before it.
+        // The person's country is that of the first office listed that they hold on the article's
+        // day (a monarch of several realms acts first for the one listed first), else that of the
+        // latest office taken before it.
         var code = p.code
         var best = Int.min
         var office: String?
-        for o in p.offices where o.from <= day && o.from > best {
-            best = o.from
+        if let o = p.offices.first(where: { $0.from <= day && day < ($0.to ?? Int.max) }) {
             code = o.code
             office = o.office
+        } else {
+            for o in p.offices where o.from <= day && o.from > best {
+                best = o.from
+                code = o.code
+                office = o.office
+            }
         }
         var m = Mention(kind: .person, name: p.name, code: code, title: nil, start: start, end: end)
         m.office = office
@@ -329,6 +361,59 @@ struct NameFinder {
         if case .body? = a.kind { kind = .body } else { kind = .state }
         let name = kind == .body ? lexicon.bodyNames[a.surface] ?? lexicon.name(of: code) : lexicon.name(of: code)
         return Mention(kind: kind, name: name, code: code, title: title, start: a.start, end: end)
+    }
+
+    /// A group phrase at `i`: how many parties it stands for (nil: as many as last met), its
+    /// length in words, and whether it names people ("the two leaders") rather than states.
+    func group(at i: Int, _ tokens: [Token]) -> (count: Int?, length: Int, people: Bool)? {
+        func noun(_ k: Int) -> (Int, Bool)? {
+            var k = k
+            if k < tokens.count, ["foreign", "defence", "defense", "prime", "heads"].contains(tokens[k].lower), k + 1 < tokens.count,
+                Self.groupNouns.contains(tokens[k + 1].lower) || tokens[k + 1].lower == "of"
+            {
+                k += 1
+            }
+            guard k < tokens.count, Self.groupNouns.contains(tokens[k].lower) else { return nil }
+            let people = ["leaders", "ministers", "men", "women", "presidents", "premiers", "heads"].contains(tokens[k].lower)
+            if tokens[k].lower == "heads", k + 2 < tokens.count, tokens[k + 1].lower == "of" { return (k + 3, true) }
+            return (k + 1, people)
+        }
+        let w = tokens[i].lower
+        if w == "the", i + 1 < tokens.count, tokens[i + 1].lower == "pair" { return (2, 2, false) }
+        if w == "both", let (end, people) = noun(i + 1) { return (2, end - i, people) }
+        if w == "the", i + 1 < tokens.count, let n = Self.groupCounts[tokens[i + 1].lower], let (end, people) = noun(i + 2) {
+            return (n, end - i, people)
+        }
+        return nil
+    }
+
+    /// The parties a group phrase stands for: those of the last meeting when it had as many, else
+    /// the last `count` actors of different states the article named, people first for "leaders".
+    func members(_ count: Int?, people: Bool, _ memory: ArticleMemory) -> [Mention] {
+        let met = Set(memory.lastConsult.compactMap(\.code))
+        guard let count else { return memory.lastConsult }
+        if met.count == count { return memory.lastConsult }
+        var out: [Mention] = []
+        for wantPerson in people ? [true, false] : [false, true] {
+            for m in memory.recent.reversed() where (m.kind == .person) == wantPerson && out.count < count {
+                if let c = m.code, !out.contains(where: { $0.code == c }) { out.append(m) }
+            }
+        }
+        return out.count == count ? out : []
+    }
+
+    /// The states and bodies of a list that ends right before `i` ("Chile, Peru and Brazil").
+    static func listBefore(_ i: Int, _ tokens: [Token], _ mentions: [Mention]) -> [Mention] {
+        var list: [Mention] = []
+        var k = i
+        // The list may be the subject of a verb that governs the clause: "A and B said they…".
+        while k > 0, k - i > -4, tokens[k - 1].isWord, !mentions.contains(where: { $0.end == k }) { k -= 1 }
+        while let m = mentions.last(where: { $0.end == k && $0.kind != .person && !$0.locative }) {
+            list.insert(m, at: 0)
+            k = m.start
+            while k > 0, [",", "and", "the"].contains(tokens[k - 1].lower) { k -= 1 }
+        }
+        return list
     }
 
     private func addPronounsAndGroups(_ tokens: [Token], memory: ArticleMemory, into out: inout [Mention]) {
@@ -349,21 +434,21 @@ struct NameFinder {
                 i += 1
                 continue
             }
-            var matchedGroup = false
-            for g in Self.groupPhrases where i + g.count <= tokens.count {
-                if zip(g, tokens[i..<(i + g.count)]).allSatisfy({ $0 == $1.lower }), free(i, i + g.count) {
-                    let members = memory.lastConsult
-                    if members.count >= 2 {
-                        for m in members { refer(m, i, i + g.count) }
-                    }
-                    i += g.count
-                    matchedGroup = true
-                    break
-                }
+            if let (count, length, people) = group(at: i, tokens), free(i, i + length) {
+                for m in members(count, people: people, memory) { refer(m, i, i + length) }
+                i += length
+                continue
             }
-            if matchedGroup { continue }
-            // "the Secretary": the last person whose title had the word.
-            if w == "the", i + 1 < tokens.count, tokens[i + 1].lower == "secretary", let m = memory.byTitleWord["secretary"],
+            // "A, B and C said they would…": "they" after a list in the same sentence is the list.
+            if w == "they", free(i, i + 1) {
+                let list = Self.listBefore(i, tokens, out)
+                for m in list.count >= 2 ? list : memory.lastConsult.count >= 2 ? memory.lastConsult : [] { refer(m, i, i + 1) }
+                i += 1
+                continue
+            }
+            // "the Secretary", "the minister": the last person whose title had the word.
+            if w == "the", i + 1 < tokens.count, ["secretary", "minister"].contains(tokens[i + 1].lower),
+                let m = memory.byTitleWord[tokens[i + 1].lower],
                 free(i, i + 2),
                 i + 2 >= tokens.count || !["of", "general", "-", "for"].contains(tokens[i + 2].lower)
             {
