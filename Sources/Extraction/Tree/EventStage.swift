@@ -47,7 +47,7 @@ struct EventStage {
                 let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
                 if !said.isEmpty || sources.isEmpty { sources = said }
             }
-            if sources.isEmpty, let (s, t) = recalledEnvoy(r, ctx) { (sources, targets) = (s, t) }
+            if targets.isEmpty, let (s, t) = recalledEnvoy(r, ctx), !t.isEmpty { (sources, targets) = (s, t) }
             // A directed act whose target is not a slot's own word: the first other actor under
             // the target slots, else under the trigger ("sanctions aimed at … against Russia").
             // A frame with no source slot ("X violated…", told by a speaker) has its target in its slots alone.
@@ -77,7 +77,8 @@ struct EventStage {
     /// state the envoy is posted to.
     func recalledEnvoy(_ r: FrameStage.Reading, _ ctx: Context) -> (sources: [Mention], targets: [Mention])? {
         guard ctx.tree.nodes[r.word].lemma == "recall" else { return nil }
-        for (w, role) in r.roles where role == .target && Self.envoyNouns.contains(ctx.tree.nodes[w].lemma) {
+        // The envoy is the object of the active verb, the subject of the passive, whichever role the frame gives it.
+        for (w, _) in r.roles where Self.envoyNouns.contains(ctx.tree.nodes[w].lemma) {
             let own = mentions.actors(at: w, in: ctx.tree, ctx.found).filter { $0.kind != .person }
             guard !own.isEmpty else { continue }
             return (own, mentions.actorsWithin(w, in: ctx.tree, ctx.found, excluding: Set(own.map { $0.code ?? $0.key })))

@@ -112,8 +112,9 @@ enum SentenceGate {
         return out
     }
 
-    static let stateNouns: Set<String> = [
-        "country", "government", "kingdom", "nation", "republic", "state", "countries", "governments", "kingdoms", "nations",
-        "republics", "states",
-    ]
+    /// The nouns that refer to the state last spoken of (MentionStage's, which resolves them),
+    /// and their plurals, which may refer to several.
+    static let stateNouns: Set<String> = MentionStage.stateNouns.union([
+        "countries", "governments", "kingdoms", "nations", "republics", "states", "ministries", "administrations", "cabinets",
+    ])
 }
