@@ -5,6 +5,19 @@ import Syntax
 // tags (punctuation counted; LAS on the universal relation, as the CoNLL 2018 script does, and
 // also with subtypes), and sentences per second of CPU time for tagging, lemmatizing and parsing
 // together (the Makefile pins it to one core).
+// SyntaxEval --parse [NAME...]: each line of standard input tokenized, tagged and parsed, printed in
+// CoNLL-U columns (ID FORM LEMMA UPOS XPOS HEAD DEPREL, heads counted from 1), to see what the
+// extractor reads; the NAMEs are words tagged as proper nouns, as the extractor's gazetteer does.
+if CommandLine.arguments.dropFirst().first == "--parse" {
+    let names = Set(CommandLine.arguments.dropFirst(2).map { $0.lowercased() })
+    while let line = readLine() {
+        for (i, t) in SyntaxModel.builtIn.parse(line, names: names).tokens.enumerated() {
+            print([String(i + 1), t.form, t.lemma, t.upos, t.xpos, String(t.head + 1), t.deprel].joined(separator: "\t"))
+        }
+        print()
+    }
+    exit(0)
+}
 let root = URL(fileURLWithPath: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "../shared/data/treebanks")
 let sets = [
     ("EWT-test", "ud-english-ewt/en_ewt-ud-test.conllu"),

@@ -57,6 +57,8 @@ public struct Lexicon: Sendable {
     var topicIndex: [String: [(words: [String], label: Int)]] = [:]
     /// Event frames and status cues read on the dependency tree (`frames.txt`, `status.txt`).
     var frameBook = FrameBook(frames: "", status: "")
+    /// Words of proper names, lowercased (`nameWords(_:)`), which the parser tags as proper nouns.
+    var nameWords: Set<String> = []
 
     /// The built-in dictionaries.
     public static let builtIn = Lexicon()
@@ -181,6 +183,27 @@ public struct Lexicon: Sendable {
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
         frameBook = FrameBook(frames: dictionary("frames"), verbs: dictionary("verbs"), status: dictionary("status"))
+        nameWords = Self.nameWords(names)
+    }
+
+    /// The lowercase words of the names of states, seats, places, bodies and people, for the
+    /// tagger: a capitalised one is a proper noun. Words that are also demonyms, titles or
+    /// honorifics ("Russian" of "Russian Federation", "President") keep the tagger's reading.
+    static func nameWords(_ names: [String: [Entry]]) -> Set<String> {
+        var out: Set<String> = []
+        var other: Set<String> = []
+        for entries in names.values {
+            for e in entries {
+                switch e.kind {
+                case .country, .seat, .place, .body, .person:
+                    guard e.needsCapital else { continue }
+                    for w in e.words where w.count > 1 && w.allSatisfy(\.isLetter) { out.insert(w) }
+                case .demonym, .title, .honorific:
+                    other.formUnion(e.words)
+                }
+            }
+        }
+        return out.subtracting(other)
     }
 
     private mutating func add(_ surface: String, _ kind: Kind, capital: Bool = true) {

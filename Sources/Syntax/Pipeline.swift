@@ -12,10 +12,19 @@ struct Pipeline: Sendable {
         self.parser = parser
     }
 
-    func annotate(_ tokens: inout [SyntaxToken]) {
+    func annotate(_ tokens: inout [SyntaxToken], names: Set<String> = []) {
         if tokens.isEmpty { return }
         let words = WordFeatures(forms: tokens.map(\.form))
-        let tags = tagger.tag(words)
+        // A capitalised word the caller knows as a name, and that the tag dictionary does not hold
+        // as a word of another kind ("May", "Will"), is a proper noun: the tagger's suffix features
+        // read a sentence's first "Beijing" or "Wang" as a verb in -ing.
+        let proper =
+            names.isEmpty
+            ? []
+            : tokens.map { t in
+                t.form.first?.isUppercase == true && names.contains(t.form.lowercased()) && !tagger.isKnown(t.form.lowercased())
+            }
+        let tags = tagger.tag(words, proper: proper)
         let (heads, labels) = parser.parse(ParserFeatures(words: words, tags: tags), count: tokens.count)
         for i in tokens.indices {
             let upos = tagger.upos[tags[i]]

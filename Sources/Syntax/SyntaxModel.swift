@@ -40,10 +40,12 @@ public final class SyntaxModel: Sendable {
         tokenizer.tokens(sentence)
     }
 
-    /// Tokenizes, tags, lemmatizes and parses `sentence`.
-    public func parse(_ sentence: String) -> ParsedSentence {
+    /// Tokenizes, tags, lemmatizes and parses `sentence`. A capitalised word whose lowercase form
+    /// is in `names` (words of the caller's gazetteer of people, states and places) is tagged a
+    /// proper noun, unless the tag dictionary knows it as a word of another kind.
+    public func parse(_ sentence: String, names: Set<String> = []) -> ParsedSentence {
         var tokens = tokenize(sentence)
-        pipeline?.annotate(&tokens)
+        pipeline?.annotate(&tokens, names: names)
         return ParsedSentence(text: sentence, tokens: tokens)
     }
 

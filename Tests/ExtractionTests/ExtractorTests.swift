@@ -32,6 +32,13 @@ struct ExtractorTests {
         #expect(names(in2025) == ["Marco Rubio", "Wang Yi"])
     }
 
+    @Test func aCapitalOrAPersonOpeningASentenceIsAnActor() throws {
+        // Read by suffix alone, a first "Beijing" is a verb in -ing and the sentence has no subject.
+        let d = try #require(extract("Beijing condemned Tokyo on Tuesday over the fishing dispute.").first)
+        #expect(d.type == "ACCUSE")
+        #expect(Set(d.participants.map { "\($0.country ?? "-") \($0.role)" }) == ["CHN source", "JPN target"])
+    }
+
     @Test func negatedEventsAreNotDevelopments() {
         #expect(extract("Russian Foreign Minister Sergey Lavrov did not meet US Secretary of State Antony Blinken in Geneva.").isEmpty)
         #expect(extract("The Kremlin denied that Putin had spoken by phone with Zelensky.").isEmpty)

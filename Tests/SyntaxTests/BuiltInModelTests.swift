@@ -22,6 +22,19 @@ import Testing
         #expect(s.tokens[at(s, "Paris")].upos == "PROPN" && s.tokens[at(s, "Paris")].lemma == "Paris")
     }
 
+    @Test func namesTheCallerKnowsAreProperNounsAtTheStartOfASentence() {
+        // Suffix features alone read a first "Kaplanburg" as a verb in -ing or an adjective.
+        let s = model.parse("Harrowing talks ended.", names: ["harrowing"])
+        #expect(s.tokens[0].upos == "PROPN" && s.tokens[0].xpos == "NNP" && s.tokens[0].lemma == "Harrowing")
+        let verb = at(s, "ended")
+        #expect(s.tokens[at(s, "talks")].head == verb)
+        // Only capitalised words, and not words the tag dictionary holds as another kind.
+        let lower = model.parse("The harrowing talks ended.", names: ["harrowing"])
+        #expect(lower.tokens[at(lower, "harrowing")].upos != "PROPN")
+        let known = model.parse("The talks ended.", names: ["the"])
+        #expect(known.tokens[0].upos == "DET")
+    }
+
     @Test func parsesAPassiveAndANegatedClause() {
         let s = model.parse("The treaty was signed by both leaders.")
         let verb = at(s, "signed")

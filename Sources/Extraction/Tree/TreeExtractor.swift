@@ -11,12 +11,16 @@ struct TreeExtractor: Sendable {
     let lexicon: Lexicon
     let parse: Parser
 
-    /// The built-in syntax model's tokenizer, tagger and parser.
-    static let builtInParser: Parser = { DependencyTree(SyntaxModel.builtIn.parse($0)) }
+    /// The built-in syntax model's tokenizer, tagger and parser, told which capitalised words
+    /// name people, states and places.
+    static func builtInParser(_ lexicon: Lexicon) -> Parser {
+        let names = lexicon.nameWords
+        return { DependencyTree(SyntaxModel.builtIn.parse($0, names: names)) }
+    }
 
-    init(lexicon: Lexicon, parse: @escaping Parser = builtInParser) {
+    init(lexicon: Lexicon, parse: Parser? = nil) {
         self.lexicon = lexicon
-        self.parse = parse
+        self.parse = parse ?? Self.builtInParser(lexicon)
     }
 
     func extract(_ article: Article) -> [Development] {

@@ -106,8 +106,19 @@ struct Tagger: Sendable {
     }
 
     /// The predicted class of every token.
-    func tag(_ w: WordFeatures) -> [Int] {
-        let fixed = w.form.map { knownIndex[$0] ?? -1 }
+    /// The class of a proper noun in the singular (PROPN, NNP), if the model has it.
+    var properNoun: Int? { upos.indices.first { upos[$0] == "PROPN" && xpos[$0] == "NNP" } }
+
+    /// Whether `form` is in the tag dictionary, the words the treebank always tags one way.
+    func isKnown(_ form: String) -> Bool { known[form] != nil }
+
+    /// Tags `w`; a word of `proper` (by index) is a proper noun before any scoring, and the
+    /// words after it are tagged knowing so.
+    func tag(_ w: WordFeatures, proper: [Bool] = []) -> [Int] {
+        var fixed = w.form.map { knownIndex[$0] ?? -1 }
+        if let nnp = properNoun {
+            for i in proper.indices where proper[i] && i < fixed.count { fixed[i] = nnp }
+        }
         let first = Self.pass(w, model, right: nil, fixed: fixed)
         return Self.pass(w, second, right: first, fixed: fixed)
     }
