@@ -9,6 +9,13 @@ struct AlertTextTests {
         #expect(AlertText.shorten("(Reuters) Talks began.") == "(Reuters) Talks began.")
     }
 
+    @Test func evidenceIsTrimmedOfWhiteSpaceAtBothEnds() {
+        #expect(AlertText.trimmed("\n\t The envoy was recalled. \u{2003}\n") == "The envoy was recalled.")
+        #expect(AlertText.trimmed("Kept as it is.") == "Kept as it is.")
+        #expect(AlertText.trimmed(" \n ") == "")
+        #expect(AlertText.trimmed("") == "")
+    }
+
     @Test func onlyTheEndIsTrimmed() {
         // Given a long sentence that opens with a quote
         let s = "\"We will meet again,\" the minister said, " + String(repeating: "and the talks went on, ", count: 12)

@@ -205,6 +205,10 @@ struct ConfigLoaderTests {
         #expect(ConfigDuration.parse("1d") == 86400)
         #expect(ConfigDuration.parse("1h15m") == 4500)
         #expect(ConfigDuration.parse("soon") == nil)
+        // Blanks and tabs around the figure, a no-break space included, are not part of it.
+        #expect(ConfigDuration.parse(" \t3d\u{00A0} ") == 259_200.0)
+        #expect(ConfigDuration.parse("1 h") == nil)
+        #expect(ConfigDuration.parse("   ") == nil)
     }
 
     @Test func showRedactsCredentialsInURLs() {

@@ -20,7 +20,7 @@ public enum AlertText {
         case (nil, let date?): s += ", on \(date)"
         case (nil, nil): break
         }
-        let evidence = shorten(d.evidence.trimmingCharacters(in: .whitespacesAndNewlines))
+        let evidence = shorten(trimmed(d.evidence))
         if !evidence.isEmpty { s += " — \"\(evidence)\"" }
         if let src = alert.bestSource, let url = src.url ?? src.title { s += " " + url }
         if alert.sources.count > 1 { s += " (\(alert.sources.count) sources)" }
@@ -40,6 +40,15 @@ public enum AlertText {
     /// Thai, at the limit), only the end trimmed of spaces and punctuation. The cut also holds at
     /// most `4 × limit` Unicode scalars, so one character carrying endless combining marks cannot
     /// make the line unbounded.
+    /// `s` without white space and newlines at either end, trimmed in Swift: Foundation's
+    /// trimming bridges through NSString, a tenth of `alerts`' CPU over a thousand lines.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.first, let last = s.last, first.isWhitespace || last.isWhitespace else { return s }
+        var body = Substring(s).drop(while: \.isWhitespace)
+        while let end = body.last, end.isWhitespace { body.removeLast() }
+        return String(body)
+    }
+
     public static func shorten(_ s: String, limit: Int = 200) -> String {
         // No more bytes than the limit: no more characters, nor scalars, either.
         if s.utf8.count <= limit { return s }

@@ -456,7 +456,12 @@ public enum ConfigDuration {
         var total = 0.0
         var number = ""
         var any = false
-        for ch in s.trimmingCharacters(in: .whitespaces) {
+        // Blanks around the figure are trimmed in Swift: Foundation's trimming costs a read command
+        // several milliseconds of first-use set-up for a string of a few characters.
+        let blank = { (c: Character) in c.isWhitespace && !c.isNewline }
+        var figure = Substring(s).drop(while: blank)
+        while let last = figure.last, blank(last) { figure.removeLast() }
+        for ch in figure {
             if ch.isNumber || ch == "." {
                 number.append(ch)
                 continue
