@@ -111,8 +111,12 @@ public enum Daemon {
     /// Runs until SIGTERM or SIGINT.
     public static func run(config: Config, configPath: String?, logger: Logger) async throws {
         let lock = try InstanceLock(database: config.daemon.database)
-        let store = try Store(path: config.daemon.database)
-        let service = DaemonService(holder: ConfigHolder(config, path: configPath), store: store, logger: logger)
+        let notifier = SystemdNotifier()
+        let store = try notifier.extendingStartTimeout(status: "Opening and upgrading the database \(config.daemon.database)") {
+            try Store(path: config.daemon.database)
+        }
+        let service = DaemonService(
+            holder: ConfigHolder(config, path: configPath), store: store, notifier: notifier, logger: logger)
         let group = ServiceGroup(
             configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -38,4 +38,31 @@ public struct SystemdNotifier: Sendable {
         }
         return sent == bytes.count
     }
+
+    /// Runs `work` (opening and upgrading the database), and while it lasts longer than `after`
+    /// seconds, asks systemd every `every` seconds for more start-up time (`EXTEND_TIMEOUT_USEC`,
+    /// twice the interval) with a status line saying why: an upgrade of a large database can take
+    /// longer than `TimeoutStartSec`, and systemd would kill a daemon that was only migrating.
+    public func extendingStartTimeout<T>(
+        status: String, every: Double = 10, after: Double = 2, _ work: () throws -> T
+    ) rethrows -> T {
+        guard socketPath != nil else { return try work() }
+        let done = DispatchSemaphore(value: 0)
+        let stopped = DispatchSemaphore(value: 0)
+        let message = "EXTEND_TIMEOUT_USEC=\(UInt64(every * 2 * 1_000_000))\nSTATUS=\(status)"
+        let thread = Thread { [self] in
+            var wait = after
+            while done.wait(timeout: .now() + wait) == .timedOut {
+                notify(message)
+                wait = every
+            }
+            stopped.signal()
+        }
+        thread.start()
+        defer {
+            done.signal()
+            stopped.wait()
+        }
+        return try work()
+    }
 }
