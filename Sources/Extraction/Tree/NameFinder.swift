@@ -32,6 +32,8 @@ struct NameFinder {
         "neighbours", "neighbors", "parties", "delegations", "heads", "capitals", "premiers", "allies",
     ]
     /// First words of the pronouns and group phrases resolved by coreference.
+    /// "The Secretary", "the minister": the last person named with that word in their title.
+    static let lastTitledWords: Set<String> = ["secretary", "minister"]
     static let pronounStarts: Set<String> = ["the", "both", "they", "he", "she", "his", "her", "it", "its", "them"]
     static let nameStop: Set<String> = [
         "the", "a", "an", "on", "in", "and", "but", "he", "she", "it", "they", "we", "i", "this", "that", "at",
@@ -365,7 +367,7 @@ struct NameFinder {
 
     /// A group phrase at `i`: how many parties it stands for (nil: as many as last met), its
     /// length in words, and whether it names people ("the two leaders") rather than states.
-    func group(at i: Int, _ tokens: [Token]) -> (count: Int?, length: Int, people: Bool)? {
+    static func group(at i: Int, _ tokens: [Token]) -> (count: Int?, length: Int, people: Bool)? {
         func noun(_ k: Int) -> (Int, Bool)? {
             var k = k
             if k < tokens.count, ["foreign", "defence", "defense", "prime", "heads"].contains(tokens[k].lower), k + 1 < tokens.count,
@@ -389,7 +391,7 @@ struct NameFinder {
 
     /// The parties a group phrase stands for: those of the last meeting when it had as many, else
     /// the last `count` actors of different states the article named, people first for "leaders".
-    func members(_ count: Int?, people: Bool, _ memory: ArticleMemory) -> [Mention] {
+    static func members(_ count: Int?, people: Bool, _ memory: ArticleMemory) -> [Mention] {
         let met = Set(memory.lastConsult.compactMap(\.code))
         guard let count else { return memory.lastConsult }
         if met.count == count { return memory.lastConsult }
@@ -434,8 +436,8 @@ struct NameFinder {
                 i += 1
                 continue
             }
-            if let (count, length, people) = group(at: i, tokens), free(i, i + length) {
-                for m in members(count, people: people, memory) { refer(m, i, i + length) }
+            if let (count, length, people) = Self.group(at: i, tokens), free(i, i + length) {
+                for m in Self.members(count, people: people, memory) { refer(m, i, i + length) }
                 i += length
                 continue
             }
@@ -447,7 +449,7 @@ struct NameFinder {
                 continue
             }
             // "the Secretary", "the minister": the last person whose title had the word.
-            if w == "the", i + 1 < tokens.count, ["secretary", "minister"].contains(tokens[i + 1].lower),
+            if w == "the", i + 1 < tokens.count, Self.lastTitledWords.contains(tokens[i + 1].lower),
                 let m = memory.byTitleWord[tokens[i + 1].lower],
                 free(i, i + 2),
                 i + 2 >= tokens.count || !["of", "general", "-", "for"].contains(tokens[i + 2].lower)

@@ -89,21 +89,23 @@ enum SentenceGate {
     /// The actors of earlier sentences that word `k` may stand for, as the name finder resolves
     /// them: "he", "his" the last person; "it", "its" and "the country" the last state; "they",
     /// "both" and "the two …" the parties of the last meeting; "the president" whoever held a
-    /// title; "the Secretary" the last person with that title word.
+    /// title; "the Secretary" the last person with that title word; a group phrase its members.
     private static func referents(_ tokens: [Token], _ k: Int, lexicon: Lexicon, memory: ArticleMemory) -> [Mention] {
         let w = tokens[k].lower
+        // A group phrase stands for what the name finder makes of it ("the three countries", "both leaders").
+        var out: [Mention] = []
+        if let (count, _, people) = NameFinder.group(at: k, tokens) { out += NameFinder.members(count, people: people, memory) }
         switch w {
         case "he", "she", "his", "her": return memory.lastPerson.map { [$0] } ?? []
         case "it", "its": return memory.lastState.map { [$0] } ?? []
-        case "they", "both": return memory.lastConsult
+        case "they", "both": return out + memory.lastConsult
         default: break
         }
         if stateNouns.contains(w) { return memory.lastState.map { [$0] } ?? [] }
-        guard w == "the" || w == "their", k + 1 < tokens.count else { return [] }
+        guard w == "the" || w == "their", k + 1 < tokens.count else { return out }
         let next = tokens[k + 1].lower
-        if next == "two" || next == "pair" { return memory.lastConsult }
-        var out: [Mention] = []
-        if next == "secretary", let m = memory.byTitleWord["secretary"] { out.append(m) }
+        if next == "two" || next == "pair" { out += memory.lastConsult }
+        if NameFinder.lastTitledWords.contains(next), let m = memory.byTitleWord[next] { out.append(m) }
         let titled = (lexicon.names[next] ?? []).contains { e in
             if case .title = e.kind { return true }
             return false

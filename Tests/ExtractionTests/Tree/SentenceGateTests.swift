@@ -36,6 +36,20 @@ struct SentenceGateTests {
         #expect(passes("The Netherlands imposed sanctions on its neighbour.", memory))
     }
 
+    @Test func groupPhrasesAndTitleWordsCountWhatTheNameFinderMakesOfThem() {
+        // The name finder reads "the three countries" as the last three states named when the
+        // last meeting had another number, and "the minister" as the last minister named: the
+        // gate must let such sentences through to it.
+        var memory = ArticleMemory()
+        memory.recent = [state("Kenya", "KEN"), state("Peru", "PER"), state("Chile", "CHL")]
+        #expect(passes("The three countries signed a pact on fishing.", memory))
+        var minister = ArticleMemory()
+        minister.byTitleWord["minister"] = Mention(
+            kind: .person, name: "Ada Quill", code: "PER", title: "Foreign Minister", start: 0, end: 1)
+        #expect(passes("The minister condemned Kenya over the dispute.", minister))
+        #expect(!passes("The minister condemned Kenya over the dispute."))
+    }
+
     @Test func wordsReferringToEarlierActorsCountTheirStates() {
         var memory = ArticleMemory()
         #expect(!passes("They signed an agreement on fisheries.", memory))
