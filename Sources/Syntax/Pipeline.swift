@@ -18,11 +18,13 @@ struct Pipeline: Sendable {
         // A capitalised word the caller knows as a name, and that the tag dictionary does not hold
         // as a word of another kind ("May", "Will"), is a proper noun: the tagger's suffix features
         // read a sentence's first "Beijing" or "Wang" as a verb in -ing.
-        let proper =
+        let proper: [Bool] =
             names.isEmpty
             ? []
-            : tokens.map { t in
-                t.form.first?.isUppercase == true && names.contains(t.form.lowercased()) && !tagger.isKnown(t.form.lowercased())
+            : tokens.map { t -> Bool in
+                guard t.form.first?.isUppercase == true else { return false }
+                let lower = t.form.lowercased()
+                return names.contains(lower) && !tagger.isKnown(lower)
             }
         let tags = tagger.tag(words, proper: proper)
         let (heads, labels) = parser.parse(ParserFeatures(words: words, tags: tags), count: tokens.count)
