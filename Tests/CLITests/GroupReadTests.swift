@@ -64,6 +64,11 @@ struct GroupReadTests {
         // Given the state directory as systemd makes it: the daemon's, group-readable (0750).
         let dir = CLIRunner.tempDirectory()
         chmod(dir, 0o755)
+        // The other users run a copy of the binary in that directory: the build directory may sit
+        // in one they cannot enter (a checkout under /root, or in a mktemp -d directory, is 0700).
+        let binary = dir + "/diplowatch"
+        try FileManager.default.copyItem(atPath: CLIRunner.binary, toPath: binary)
+        chmod(binary, 0o755)
         let state = dir + "/state"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         try #require(Self.run(["/bin/chown", "dwtest-daemon:\(Self.group)", state]).status == 0)
@@ -73,7 +78,7 @@ struct GroupReadTests {
         chmod(cfg, 0o644)
 
         // When the daemon's user polls, and has finished.
-        let poll = try Self.runAs("dwtest-daemon", [CLIRunner.binary, "poll", "-c", cfg], primaryGroup: Self.group)
+        let poll = try Self.runAs("dwtest-daemon", [binary, "poll", "-c", cfg], primaryGroup: Self.group)
         try #require(poll.status == 0, "\(poll.stderr)")
         #expect(Self.mode(state + "/db.sqlite") == 0o640)
         #expect(Self.mode(state + "/alerts.jsonl") == 0o640)
@@ -86,15 +91,15 @@ struct GroupReadTests {
         #expect(log.status == 0, "\(log.stderr)")
         #expect(log.stdout.contains("\"topic\":\"us-china\""))
         for command in [["alerts"], ["developments", "--country", "CHN"], ["feeds"], ["digest"]] {
-            let r = try Self.runAs("dwtest-reader", [CLIRunner.binary] + command + ["-c", cfg])
+            let r = try Self.runAs("dwtest-reader", [binary] + command + ["-c", cfg])
             #expect(r.status == 0, "\(command): \(r.stderr)")
             #expect(r.stdout.contains(command == ["feeds"] ? "ok  " : "Jake Sullivan"), "\(command): \(r.stdout)")
         }
         // Reading changed nothing, and writing is the daemon's alone.
-        let write = try Self.runAs("dwtest-reader", [CLIRunner.binary, "poll", "-c", cfg])
+        let write = try Self.runAs("dwtest-reader", [binary, "poll", "-c", cfg])
         #expect(write.status != 0)
         // Someone outside the group is told who may read it.
-        let other = try Self.runAs("dwtest-other", [CLIRunner.binary, "alerts", "-c", cfg])
+        let other = try Self.runAs("dwtest-other", [binary, "alerts", "-c", cfg])
         #expect(other.status == 1)
         #expect(
             other.stderr.contains("cannot read \(state)/db.sqlite: permission denied; members of the \(Self.group) group"),
