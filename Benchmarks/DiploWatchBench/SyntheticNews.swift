@@ -2,8 +2,8 @@ import Foundation
 
 /// A seeded generator of news-like articles and feeds, written for benchmarks: a fraction
 /// diplomatic, the rest everyday news; full articles (about 4 KB) mixed with one-paragraph
-/// summaries, publication dates spread over weeks, and developments between some forty states
-/// over several years, so the number of distinct developments grows with the corpus. Same seed,
+/// summaries, publication dates spread over weeks, and developments between some forty (or a
+/// hundred) states over several years, so the number of distinct developments grows with the corpus. Same seed,
 /// same corpus.
 struct SyntheticNews {
     var state: UInt64
@@ -61,7 +61,54 @@ struct SyntheticNews {
         ("Angola", "Angolan", "Luanda"), ("Ecuador", "Ecuadorian", "Quito"), ("Denmark", "Danish", "Copenhagen"),
         ("Jordan", "Jordanian", "Amman"), ("Romania", "Romanian", "Bucharest"), ("Zambia", "Zambian", "Lusaka"),
         ("Mongolia", "Mongolian", "Ulaanbaatar"),
+        // The states past the first `classicStates`: a scale run draws from all of them, as a year
+        // of news does, so that a step's developments are mostly new ones (see `stateCount`).
+        ("Albania", "Albanian", "Tirana"), ("Algeria", "Algerian", "Algiers"), ("Armenia", "Armenian", "Yerevan"),
+        ("Australia", "Australian", "Canberra"), ("Bangladesh", "Bangladeshi", "Dhaka"), ("Belarus", "Belarusian", "Minsk"),
+        ("Bulgaria", "Bulgarian", "Sofia"), ("Cambodia", "Cambodian", "Phnom Penh"), ("Croatia", "Croatian", "Zagreb"),
+        ("Cuba", "Cuban", "Havana"), ("Cyprus", "Cypriot", "Nicosia"), ("Estonia", "Estonian", "Tallinn"),
+        ("Gabon", "Gabonese", "Libreville"), ("Germany", "German", "Berlin"), ("Guatemala", "Guatemalan", "Guatemala City"),
+        ("Haiti", "Haitian", "Port-au-Prince"), ("Honduras", "Honduran", "Tegucigalpa"), ("Iceland", "Icelandic", "Reykjavik"),
+        ("Iraq", "Iraqi", "Baghdad"), ("Italy", "Italian", "Rome"), ("Jamaica", "Jamaican", "Kingston"),
+        ("Japan", "Japanese", "Tokyo"), ("Kuwait", "Kuwaiti", "Kuwait City"), ("Latvia", "Latvian", "Riga"),
+        ("Lebanon", "Lebanese", "Beirut"), ("Liberia", "Liberian", "Monrovia"), ("Libya", "Libyan", "Tripoli"),
+        ("Lithuania", "Lithuanian", "Vilnius"), ("Madagascar", "Malagasy", "Antananarivo"), ("Malawi", "Malawian", "Lilongwe"),
+        ("Malta", "Maltese", "Valletta"), ("Mauritania", "Mauritanian", "Nouakchott"), ("Moldova", "Moldovan", "Chisinau"),
+        ("Montenegro", "Montenegrin", "Podgorica"), ("Mozambique", "Mozambican", "Maputo"), ("Namibia", "Namibian", "Windhoek"),
+        ("Nicaragua", "Nicaraguan", "Managua"), ("Oman", "Omani", "Muscat"), ("Panama", "Panamanian", "Panama City"),
+        ("Paraguay", "Paraguayan", "Asuncion"), ("Rwanda", "Rwandan", "Kigali"), ("Serbia", "Serbian", "Belgrade"),
+        ("Slovakia", "Slovak", "Bratislava"), ("Slovenia", "Slovenian", "Ljubljana"), ("Somalia", "Somali", "Mogadishu"),
+        ("Sudan", "Sudanese", "Khartoum"), ("Switzerland", "Swiss", "Bern"), ("Syria", "Syrian", "Damascus"),
+        ("Tajikistan", "Tajik", "Dushanbe"), ("Tanzania", "Tanzanian", "Dodoma"), ("Uganda", "Ugandan", "Kampala"),
+        ("Uzbekistan", "Uzbek", "Tashkent"), ("Yemen", "Yemeni", "Sanaa"), ("Zimbabwe", "Zimbabwean", "Harare"),
+        ("Afghanistan", "Afghan", "Kabul"), ("Bahrain", "Bahraini", "Manama"), ("Kyrgyzstan", "Kyrgyz", "Bishkek"),
+        ("Turkmenistan", "Turkmen", "Ashgabat"), ("Belize", "Belizean", "Belmopan"), ("Benin", "Beninese", "Porto-Novo"),
+        ("Togo", "Togolese", "Lome"), ("Eritrea", "Eritrean", "Asmara"),
     ]
+    /// How many of `states` the corpus of `make bench` draws from (its corpus stays what it was).
+    static let classicStates = 40
+    /// How many of `states` developments are drawn from: `classicStates`, or up to all of them.
+    /// Developments are told apart by their type, their two states and their month, so 40 states
+    /// give a scale run some 560,000 possible ones, and after a few steps most of a step's entries
+    /// repeat a stored development; all 102 give about 3.7 million (over 144 months).
+    var stateCount = classicStates
+    /// A scale run's year of news (`newsYear(_:)`): entries published over the year that ends this
+    /// many years before 2026-11-24, each development dated in the week before its entry.
+    var yearsBack: Int?
+    /// The publication of the entry being written, in a year of news.
+    var newsDate: Date?
+
+    /// A year of news, `yearsBack` years before the corpus's end: developments between all
+    /// `states`, each the news of its day (occurred or planned, not background, so each alerts).
+    /// Told apart by type, states and month, a year holds some 300,000 of them; before, every
+    /// entry of every step was dated in the same 30 days, its developments in 2015-2026, and
+    /// with the status of an old date ('background') raised no alert.
+    mutating func newsYear(_ yearsBack: Int) {
+        self.yearsBack = yearsBack
+        stateCount = Self.states.count
+    }
+
+    mutating func pickState() -> (String, String, String) { Self.states[Int(next() % UInt64(stateCount))] }
     static let months = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
@@ -72,14 +119,16 @@ struct SyntheticNews {
     /// A development between two of `states`, dated a day of the week (near the publication) or a
     /// day of a month of `years`.
     mutating func stateSentence() -> String {
-        let a = pick(Self.states)
-        var b = pick(Self.states)
-        if b.0 == a.0 { b = Self.states[(Self.states.firstIndex { $0.0 == a.0 }! + 1) % Self.states.count] }
+        let a = pickState()
+        var b = pickState()
+        if b.0 == a.0 { b = Self.states[(Self.states.firstIndex { $0.0 == a.0 }! + 1) % stateCount] }
         let topic = pick(Self.topics)
         let when =
-            next() % 3 == 0
-            ? "on \(pick(Self.days))"
-            : "on \(pick(Self.months)) \(1 + next() % 28), \(Self.years.lowerBound + Int(next() % UInt64(Self.years.count)))"
+            newsDate != nil
+            ? recentWhen()
+            : next() % 3 == 0
+                ? "on \(pick(Self.days))"
+                : "on \(pick(Self.months)) \(1 + next() % 28), \(Self.years.lowerBound + Int(next() % UInt64(Self.years.count)))"
         switch next() % 7 {
         case 0:
             return "\(a.1) Foreign Minister Ana \(pick(Self.surnames)) met \(b.1) Foreign Minister Luis \(pick(Self.surnames)) in "
@@ -93,6 +142,20 @@ struct SyntheticNews {
                 "\(a.1) President Maria \(pick(Self.surnames)) spoke by phone with \(b.1) President Jose \(pick(Self.surnames)) \(when) about \(topic)."
         default: return "\(a.0) imposed sanctions on \(b.0) \(when) over a border dispute."
         }
+    }
+
+    static let utc: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+
+    /// A day in the week before `newsDate`: its date, or a third of the time its weekday.
+    mutating func recentWhen() -> String {
+        let day = Self.utc.dateComponents([.year, .month, .day, .weekday], from: newsDate!.addingTimeInterval(-Double(next() % 7) * 86400))
+        let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        if next() % 3 == 0 { return "on \(weekdays[day.weekday! - 1])" }
+        return "on \(Self.months[day.month! - 1]) \(day.day!), \(day.year!)"
     }
 
     /// A one-paragraph summary, as most feeds carry: a development and a line of context, or two
@@ -153,8 +216,12 @@ struct SyntheticNews {
     }
 
     /// A publication time in the 30 days before 2026-11-24 10:00 UTC, to the second.
+    /// In a year of news (`yearsBack`), a time in that year.
     mutating func published() -> Date {
-        Date(timeIntervalSince1970: 1_795_514_400 - Double(next() % (30 * 86400)))
+        if let yearsBack {
+            return Date(timeIntervalSince1970: 1_795_514_400 - Double(yearsBack * 365 * 86400) - Double(next() % (365 * 86400)))
+        }
+        return Date(timeIntervalSince1970: 1_795_514_400 - Double(next() % (30 * 86400)))
     }
 
     nonisolated(unsafe) static let iso8601 = ISO8601DateFormatter()
@@ -171,10 +238,11 @@ struct SyntheticNews {
     mutating func atom(feed: Int, items: Int, mix: Mix = Mix()) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bench feed \(feed)</title>"
         s += "<id>tag:bench.example,2026:\(feed)</id><updated>2026-11-24T10:00:00Z</updated>"
-        for (i, html) in escapedArticles(items, mix: mix).enumerated() {
+        for (i, (html, date)) in escapedArticles(items, mix: mix).enumerated() {
             let id = "\(mix.generation)\(feed)-\(i)"
+            let published = date ?? published()
             s += "<entry><title>Story \(id)</title><link href=\"https://bench.example/\(id)\"/>"
-            s += "<id>tag:bench.example,2026:\(id)</id><published>\(Self.iso8601.string(from: published()))</published>"
+            s += "<id>tag:bench.example,2026:\(id)</id><published>\(Self.iso8601.string(from: published))</published>"
             s += "<content type=\"html\">\(html)</content></entry>\n"
         }
         return s + "</feed>\n"
@@ -184,24 +252,27 @@ struct SyntheticNews {
     mutating func rss(feed: Int, items: Int, mix: Mix = Mix()) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench feed \(feed)</title>"
         s += "<link>https://bench.example/\(feed)/</link>"
-        for (i, html) in escapedArticles(items, mix: mix).enumerated() {
+        for (i, (html, date)) in escapedArticles(items, mix: mix).enumerated() {
             let id = "\(mix.generation)\(feed)-\(i)"
+            let published = date ?? published()
             s += "<item><title>Story \(id)</title><link>https://bench.example/\(id)</link>"
-            s += "<guid isPermaLink=\"false\">bench-\(id)</guid><pubDate>\(Self.rfc822.string(from: published()))</pubDate>"
+            s += "<guid isPermaLink=\"false\">bench-\(id)</guid><pubDate>\(Self.rfc822.string(from: published))</pubDate>"
             s += "<description>\(html)</description></item>\n"
         }
         return s + "</channel></rss>\n"
     }
 
-    /// Articles as HTML paragraphs, escaped for an XML element.
-    mutating func escapedArticles(_ count: Int, mix: Mix) -> [String] {
+    /// Articles as HTML paragraphs, escaped for an XML element; in a year of news, each with the
+    /// publication its developments are dated from (otherwise the feed draws one).
+    mutating func escapedArticles(_ count: Int, mix: Mix) -> [(html: String, published: Date?)] {
         (0..<count).map { _ in
+            newsDate = yearsBack == nil ? nil : published()
             let diplomatic = Double(next() % 1000) / 1000 < mix.diplomaticShare
             let full = Double(next() % 1000) / 1000 < mix.fullShare
             let text = (full ? article(diplomatic: diplomatic) : summary(diplomatic: diplomatic)).replacingOccurrences(
                 of: "&", with: "&amp;"
             ).replacingOccurrences(of: "<", with: "&lt;")
-            return "&lt;p&gt;" + text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;") + "&lt;/p&gt;"
+            return ("&lt;p&gt;" + text.replacingOccurrences(of: "\n", with: "&lt;/p&gt;&lt;p&gt;") + "&lt;/p&gt;", newsDate)
         }
     }
 }

@@ -24,9 +24,10 @@ func measure(_ label: String, minSeconds: Double = 2, _ body: () -> Int) -> (cou
 
 var news = SyntheticNews(seed: 42)
 
-// `DiploWatchBench corpus DIR FEEDS ITEMS [SEED [GENERATION [DIPLOMATIC_SHARE [FULL_SHARE]]]]` writes a seeded
+// `DiploWatchBench corpus DIR FEEDS ITEMS [SEED [GENERATION [DIPLOMATIC_SHARE [FULL_SHARE [YEARS_BACK]]]]]` writes a seeded
 // corpus of RSS 2.0 and Atom feeds for the end-to-end benchmark (scripts/bench.sh) and exits. Each
-// generation's entries are new ones (the scale run writes one per step).
+// generation's entries are new ones (the scale run writes one per step). YEARS_BACK makes it a year
+// of news that many years before the corpus's end (`SyntheticNews.newsYear`).
 if CommandLine.arguments.count >= 5, CommandLine.arguments[1] == "corpus" {
     let args = CommandLine.arguments
     let dir = args[2]
@@ -37,6 +38,7 @@ if CommandLine.arguments.count >= 5, CommandLine.arguments[1] == "corpus" {
     if args.count > 6 { mix.generation = "g\(args[6])-" }
     if args.count > 7, let share = Double(args[7]) { mix.diplomaticShare = share }
     if args.count > 8, let share = Double(args[8]) { mix.fullShare = share }
+    if args.count > 9, let years = Int(args[9]) { corpus.newsYear(max(0, years)) }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var bytes = 0
     for f in 0..<feedCount {
