@@ -99,73 +99,37 @@ public struct PollCycle: Sendable {
         let states = Dictionary(((try? store.feedStates()) ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         let due = config.feeds.filter { !onlyDue || (states[$0.url]?.nextPollAt ?? .distantPast) <= now }
         report.feeds = due.count
-        let fetcher = self.fetcher
         let gate = HostGate(perHost: config.daemon.perHost)
         let limit = max(1, config.daemon.concurrency)
         func target(_ feed: FeedConfig) -> String { states[feed.url]?.fetchURL ?? feed.url }
-        // Each due feed's host, parsed once: the scheduler looks them up on every feed that finishes.
-        let hosts = Dictionary(due.map { ($0.url, HostGate.host(of: target($0))) }, uniquingKeysWith: { a, _ in a })
+        // Each due feed's host as a number, parsed once (nil: a URL without a host, never held back).
+        let hosts = FeedQueue.hostNumbers(due.map { HostGate.host(of: target($0)) })
         var lastProgress = Date.distantPast
         var lastDelivery = Date.distantPast
         // Alerts stored since the last delivery.
         var owed = false
         // Feeds that answered with nothing new, recorded together in one transaction.
         var unchanged: [(feed: FeedConfig, state: FeedState?, answer: UnchangedAnswer)] = []
-        await withTaskGroup(of: Outcome.self) { group in
+        await withTaskGroup(of: (Int, Outcome).self) { group in
             // Feeds whose host is busy wait while feeds on other hosts go ahead.
-            var pending = due
-            var busy: [String: Int] = [:]
-            func start(_ feed: FeedConfig) {
+            var queue = FeedQueue(hosts: hosts, perHost: gate.perHost)
+            func start(_ index: Int) {
+                let feed = due[index]
                 let state = states[feed.url]
                 let url = target(feed)
-                if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 0] += 1 }
-                group.addTask {
-                    let request = FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified, proxy: feed.proxy)
-                    let result: FetchResult
-                    do throws(FetchError) {
-                        result = try await gate.fetch(request, with: fetcher)
-                    } catch {
-                        return .failed(feed, reason: error.description, retryAfter: error.retryAfter, gone: error.status == 410)
-                    }
-                    if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
-                    // The same bytes as last time, from a server that ignores conditional GET.
-                    let hash = Self.bodyHash(result.body)
-                    if hash == state?.bodyHash {
-                        return .notModified(feed, permanentURL: result.permanentURL, validators: (result.etag, result.lastModified))
-                    }
-                    do {
-                        let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL), charset: result.charset)
-                        var prepared = try await prepare(parsed, feed: feed, now: now, gate: gate)
-                        prepared.etag = result.etag
-                        prepared.lastModified = result.lastModified
-                        prepared.permanentURL = result.permanentURL
-                        prepared.bodyHash = hash
-                        return .fetched(feed, prepared)
-                    } catch let error as StoreError {
-                        return .storageFailed(feed, error)
-                    } catch {
-                        return .failed(feed, reason: "\(error)", retryAfter: nil)
-                    }
-                }
+                group.addTask { (index, await fetchOne(feed, state: state, url: url, gate: gate, now: now)) }
             }
             // The next feed whose host has room; none when every pending feed's host is busy (a
             // feed finishing frees its host, and the next call starts one there).
             func startNext() -> Bool {
-                guard
-                    let i = pending.firstIndex(where: { feed in
-                        hosts[feed.url].flatMap { $0 }.map { busy[$0, default: 0] < gate.perHost } ?? true
-                    })
-                else { return false }
-                start(pending.remove(at: i))
+                guard let i = queue.next() else { return false }
+                start(i)
                 return true
             }
             for _ in 0..<limit where startNext() {}
-            while let outcome = await group.next() {
-                let feed: FeedConfig
-                switch outcome {
-                case .fetched(let f, _), .notModified(let f, _, _), .failed(let f, _, _, _), .storageFailed(let f, _): feed = f
-                }
-                if let host = hosts[feed.url].flatMap({ $0 }) { busy[host, default: 1] -= 1 }
+            while let (index, outcome) = await group.next() {
+                let feed = due[index]
+                queue.finished(index)
                 let alertsBefore = report.alerts
                 await handle(outcome, state: states[feed.url], now: now, report: &report, unchanged: &unchanged)
                 onFeedDone?(report)
@@ -198,6 +162,36 @@ public struct PollCycle: Sendable {
         deliverToSinks(&report)
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// One feed fetched and, when it has changed, parsed and its new articles extracted.
+    private func fetchOne(_ feed: FeedConfig, state: FeedState?, url: String, gate: HostGate, now: Date) async -> Outcome {
+        let request = FetchRequest(url: url, etag: state?.etag, lastModified: state?.lastModified, proxy: feed.proxy)
+        let result: FetchResult
+        do throws(FetchError) {
+            result = try await gate.fetch(request, with: fetcher)
+        } catch {
+            return .failed(feed, reason: error.description, retryAfter: error.retryAfter, gone: error.status == 410)
+        }
+        if result.notModified { return .notModified(feed, permanentURL: result.permanentURL) }
+        // The same bytes as last time, from a server that ignores conditional GET.
+        let hash = Self.bodyHash(result.body)
+        if hash == state?.bodyHash {
+            return .notModified(feed, permanentURL: result.permanentURL, validators: (result.etag, result.lastModified))
+        }
+        do {
+            let parsed = try FeedParser.parse(result.body, baseURL: URL(string: result.finalURL), charset: result.charset)
+            var prepared = try await prepare(parsed, feed: feed, now: now, gate: gate)
+            prepared.etag = result.etag
+            prepared.lastModified = result.lastModified
+            prepared.permanentURL = result.permanentURL
+            prepared.bodyHash = hash
+            return .fetched(feed, prepared)
+        } catch let error as StoreError {
+            return .storageFailed(feed, error)
+        } catch {
+            return .failed(feed, reason: "\(error)", retryAfter: nil)
+        }
     }
 
     /// The shortest time between two deliveries of the alerts raised during a cycle: short beside

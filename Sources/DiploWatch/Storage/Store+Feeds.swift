@@ -46,9 +46,10 @@ public struct FeedState: Sendable, Codable, Equatable {
     init(row: Row) { self.init(row: row, columns: FeedColumns(Array(row.columnNames))) }
 
     /// A row read with the positions of its columns found once for the statement: by name, each
-    /// of 2,000 rows looked its 16 columns up one by one.
+    /// of 2,000 rows looked its 16 columns up one by one. Values are read straight from SQLite's
+    /// columns (GRDB's `StatementColumnConvertible` path), not through a `DatabaseValue` each.
     init(row: Row, columns c: FeedColumns) {
-        func value<T: DatabaseValueConvertible>(_ i: Int?) -> T? { i.flatMap { row[$0] } }
+        func value<T: DatabaseValueConvertible & StatementColumnConvertible>(_ i: Int?) -> T? { i.flatMap { row[$0] } }
         url = row[c.url ?? 0]
         name = value(c.name)
         title = value(c.title)
@@ -99,9 +100,18 @@ struct FeedColumns {
 extension Store {
     /// Adds configured feeds that are new and updates their names. Feeds dropped from the config
     /// keep their history but are no longer polled (the caller polls only configured feeds).
+    /// Only feeds that are new or renamed are written: every cycle upserted each of 2,000 feeds.
     public func syncFeeds(_ feeds: [FeedConfig]) throws(StoreError) {
+        let stored = try read { db in
+            var names: [String: String?] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT url, name FROM feeds")
+            while let row = try rows.next() { names[row[0]] = .some(row[1]) }
+            return names
+        }
+        let changed = feeds.filter { f in stored[f.url].map { $0 != f.name } ?? true }
+        guard !changed.isEmpty else { return }
         try write { db in
-            for f in feeds {
+            for f in changed {
                 try db.run(
                     sql: """
                         INSERT INTO feeds (url, name) VALUES (?, ?)
