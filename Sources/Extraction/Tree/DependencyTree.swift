@@ -42,6 +42,54 @@ struct DependencyTree: Sendable {
         for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { children[n.head].append(i) }
         self.children = children
         repairComplements()
+        repairSubjects()
+    }
+
+    /// Time words that head a fronted phrase ("On Monday, …", "Last week, …").
+    static let timeWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "week", "weekend", "month", "year",
+        "day", "morning", "afternoon", "evening", "night", "today", "yesterday",
+    ]
+
+    /// A verb with no subject of its own whose subject the parser hung elsewhere: on a fronted
+    /// time phrase as its conjuncts ("On Monday, X and Y held talks"), or as a vocative before a
+    /// relative clause ("X, who arrived on Sunday, met Y"). The verb takes it back.
+    private mutating func repairSubjects() {
+        var changed = false
+        for v in nodes.indices where nodes[v].upos == "VERB" {
+            let kids = children[v]
+            guard !kids.contains(where: { ["nsubj", "csubj", "expl"].contains(nodes[$0].baseRelation) }) else { continue }
+            // The vocative may hang on the verb or on a clause before it ("X, who arrived, met Y").
+            let before = kids.filter { $0 < v }
+            if let c = (before + before.flatMap { children[$0] }).first(where: {
+                $0 < v && (nodes[$0].deprel == "vocative" || nodes[$0].deprel == "dislocated")
+                    && ["PROPN", "NOUN"].contains(nodes[$0].upos)
+            }) {
+                nodes[c].head = v
+                nodes[c].deprel = "nsubj"
+                changed = true
+                continue
+            }
+            for c in before {
+                let n = nodes[c]
+                guard n.baseRelation == "obl" || n.deprel == "nmod:tmod", Self.timeWords.contains(n.lemma.lowercased()) else { continue }
+                let conj = children[c].filter {
+                    nodes[$0].deprel == "conj" && $0 < v && !Self.timeWords.contains(nodes[$0].lemma.lowercased())
+                        && ["PROPN", "NOUN"].contains(nodes[$0].upos)
+                }
+                guard let first = conj.first, (c + 1..<first).contains(where: { nodes[$0].form == "," }) else { continue }
+                nodes[first].head = v
+                nodes[first].deprel = "nsubj"
+                for k in conj.dropFirst() { nodes[k].head = first }
+                changed = true
+                break
+            }
+        }
+        guard changed else { return }
+        var rebuilt = [[Int]](repeating: [], count: nodes.count)
+        for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { rebuilt[n.head].append(i) }
+        children = rebuilt
     }
 
     /// The parser often hangs a verb's "to" infinitive on it as an adverbial clause ("called on

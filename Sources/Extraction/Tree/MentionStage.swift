@@ -66,6 +66,14 @@ struct MentionStage {
                 // the next conjunct on any word of a name.
                 for x in m.start..<min(m.end, tree.count) {
                     for c in tree.conjuncts(x) where !words.contains(c) && !(m.start..<m.end).contains(c) { words.append(c) }
+                    // "Japan and South Korea" read as one name: another actor hung on a name word,
+                    // with "and" or "or" between the two, is a conjunct.
+                    for c in tree.children[x] where !words.contains(c) && !(m.start..<m.end).contains(c) {
+                        guard ["flat", "compound"].contains(tree.nodes[c].baseRelation), let o = found.mention(at: c), o.key != m.key,
+                            o.start >= m.end, (m.end..<o.start).contains(where: { ["and", "or"].contains(tree.nodes[$0].lemma) })
+                        else { continue }
+                        words.append(c)
+                    }
                 }
                 // "Japanese and Chinese officials": the name covers the last demonym only; the
                 // others own the same noun.

@@ -57,6 +57,10 @@ struct NameFinder {
         let n = tokens.count
         func hasHyphen(_ s: String) -> Bool { s.utf8.contains(0x2D) }
         let hyphenatedToken = tokens.contains { hasHyphen($0.lower) && $0.lower != "-" }
+        // A headline in title case capitalises every word: no word there tells a given name.
+        // Names are capitalised anyway: the other words tell.
+        let longWords = tokens.filter { $0.isWord && $0.text.count > 3 && lexicon.names[$0.lower] == nil }
+        let titleCase = longWords.count >= 3 && longWords.filter(\.isCapitalized).count * 4 >= longWords.count * 3
         while i < n {
             let t = tokens[i]
             guard t.isWord else { i += 1; continue }
@@ -94,6 +98,13 @@ struct NameFinder {
             if matched == nil, t.isCapitalized, let m = memory.introduced[t.lower] {
                 matched = Atom(start: i, end: i + 1, kind: nil, surface: t.text, introduced: m)
             }
+            // "Kyle Rubio" is not the Rubio the record knows: a surname alone after another given
+            // name is someone else.
+            if let m = matched, m.end - m.start == 1, !titleCase, m.kind.map(isPerson) ?? (m.introduced != nil),
+                otherGivenName(before: i, tokens, out, known: personName(m))
+            {
+                matched = nil
+            }
             if let m = matched {
                 out.append(m)
                 i = m.end
@@ -127,6 +138,40 @@ struct NameFinder {
             i += 1
         }
         return out
+    }
+
+    private func personName(_ a: Atom) -> String? {
+        if case .person(let k)? = a.kind { return lexicon.people[k].name }
+        return a.introduced?.name
+    }
+
+    private func isPerson(_ k: Lexicon.Kind) -> Bool {
+        if case .person = k { return true }
+        return false
+    }
+
+    /// Capitalised words that open a sentence or clause before a name without being a given name.
+    static let openers: Set<String> = [
+        "meanwhile", "separately", "also", "later", "earlier", "then", "now", "yesterday", "today", "tomorrow", "when", "while",
+        "if", "so", "but", "and", "or", "since", "because", "although", "though", "still", "only", "even", "as", "after",
+        "senator", "sen", "rep", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "gen", "general", "former", "ex",
+        "acting", "interim", "outgoing", "incoming", "veteran", "top", "new", "why", "how", "what", "who", "where", "will",
+        "can", "does", "did", "should", "could", "would", "watch", "analysis", "exclusive", "live", "video", "opinion", "breaking",
+    ]
+
+    /// Whether the word before `i` is a given name the text puts before a surname: capitalised,
+    /// not the first word of a known name, title, place or state, nor an initial or an opener.
+    private func otherGivenName(before i: Int, _ tokens: [Token], _ atoms: [Atom], known: String?) -> Bool {
+        guard i > 0 else { return false }
+        let p = tokens[i - 1]
+        guard p.isWord, p.isCapitalized, p.text.count > 2, !p.text.hasSuffix("."),
+            !Self.nameStop.contains(p.lower), !Self.openers.contains(p.lower),
+            (lexicon.names[p.lower] ?? []).allSatisfy(\.isPersonName),
+            !atoms.contains(where: { $0.end == i }),
+            !(known ?? "").lowercased().split(separator: " ").contains(Substring(p.lower))
+        else { return false }
+        // An all-capital word is an abbreviation or a headline, not a given name.
+        return p.text.unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     private func isTitleOrHonorific(_ a: Atom, _ tokens: [Token]) -> Bool {

@@ -142,4 +142,34 @@ struct ActorTests {
         #expect(d.type == "CONSULT")
         #expect(Set(d.participants.compactMap(\.country)) == ["PER", "CHL"])
     }
+
+    @Test func aSurnameAfterAnotherGivenNameIsSomeoneElse() {
+        // The record knows Marco Rubio; "Kyle Rubio" is another person, and no office holder.
+        let other = mentions(["Kyle Rubio told reporters the match was over."])[0]
+        #expect(!other.contains { $0.name == "Marco Rubio" })
+        // A given name that begins another known name is still a given name.
+        #expect(!mentions(["John Rubio told reporters."])[0].contains { $0.name == "Marco Rubio" })
+        // The surname alone, the full name, and a title before the surname still resolve.
+        for s in ["Rubio told reporters the talks were over.", "Marco Rubio told reporters.", "Later Rubio flew to Rome."] {
+            #expect(mentions([s])[0].contains { $0.name == "Marco Rubio" && $0.code == "USA" }, "\(s)")
+        }
+        // A headline in title case capitalises its verbs.
+        #expect(mentions(["Peru Says Rubio Will Visit Lima Soon"])[0].contains { $0.name == "Marco Rubio" })
+        // The same for a person introduced earlier in the article.
+        let s = ["Peruvian Foreign Minister Rosa Quispe arrived in Quito.", "Nilda Quispe, a singer, gave a concert."]
+        #expect(!mentions(s)[1].contains { $0.name == "Rosa Quispe" })
+    }
+
+    @Test func anUnknownPersonWithATitleAndADemonymActsForThatState() throws {
+        let s = "Nigerian President Emeka Obiora met envoys in Abuja."
+        let m = try #require(mentions([s])[0].first { $0.kind == .person })
+        #expect(m.name == "Emeka Obiora")
+        #expect(m.code == "NGA")
+        let k = try #require(mentions(["Wanjiru Kamau, Kenya's foreign minister, met envoys."])[0].first { $0.kind == .person })
+        #expect(k.name == "Wanjiru Kamau")
+        #expect(k.code == "KEN")
+        let z = try #require(mentions(["Zambian Foreign Minister Mutale Banda, who arrived on Monday, met envoys."])[0].first)
+        #expect(z.name == "Mutale Banda")
+        #expect(z.code == "ZMB")
+    }
 }
