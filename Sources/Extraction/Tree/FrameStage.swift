@@ -196,10 +196,13 @@ struct FrameStage {
     func controller(of i: Int, _ tree: DependencyTree) -> Int? {
         var k = i
         for _ in 0..<tree.count {
-            // "signed a deal to resume talks": an infinitive on a noun has the subject of the verb the noun is an argument of.
+            // "signed a deal to resume talks", "announced a plan to visit": an infinitive on a noun of
+            // commitment has the subject of the verb the noun is an argument of. Other nouns do not
+            // pass it on ("rejected a proposal to mediate", "condemned a plot to attack").
             if tree.nodes[k].deprel == "acl", let h = tree.head(of: k), let g = tree.head(of: h),
                 tree.children[k].contains(where: { tree.nodes[$0].lemma == "to" && tree.nodes[$0].baseRelation == "mark" }),
-                ["obj", "obl", "nsubj:pass"].contains(tree.nodes[h].deprel), tree.nodes[g].upos == "VERB"
+                ["obj", "obl", "nsubj:pass"].contains(tree.nodes[h].deprel), tree.nodes[g].upos == "VERB",
+                isCommitment(h, tree)
             {
                 if let s = tree.children[g].first(where: { tree.nodes[$0].baseRelation == "nsubj" }) { return s }
                 k = g
@@ -228,6 +231,17 @@ struct FrameStage {
             k = h
         }
         return nil
+    }
+
+    /// Nouns whose infinitive is what their holder does: the deal nouns of the AGREE frames and
+    /// plans, decisions, pledges and attempts.
+    static let commitmentNouns: Set<String> = [
+        "plan", "decision", "commitment", "pledge", "promise", "effort", "bid", "attempt", "move", "intention", "readiness",
+    ]
+
+    private func isCommitment(_ h: Int, _ tree: DependencyTree) -> Bool {
+        let n = tree.nodes[h]
+        return Self.commitmentNouns.contains(n.lemma) || (book.frames[n.lemma + "/NOUN"] ?? []).contains { $0.type == "AGREE" }
     }
 
     /// Does `k` take its governor's subject? An xcomp and a conjunct do; so does a verbal
