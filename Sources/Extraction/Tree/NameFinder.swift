@@ -101,7 +101,7 @@ struct NameFinder {
             // "Kyle Rubio" is not the Rubio the record knows: a surname alone after another given
             // name is someone else.
             if let m = matched, m.end - m.start == 1, !titleCase, m.kind.map(isPerson) ?? (m.introduced != nil),
-                otherGivenName(before: i, tokens, out, known: personName(m))
+                otherGivenName(before: i, tokens, out, person: m)
             {
                 matched = nil
             }
@@ -140,9 +140,18 @@ struct NameFinder {
         return out
     }
 
-    private func personName(_ a: Atom) -> String? {
-        if case .person(let k)? = a.kind { return lexicon.people[k].name }
-        return a.introduced?.name
+    /// The words of every name the record gives the atom's person ("Jean-Noël Barrot": jean,
+    /// noël, barrot, and those of the other spellings listed, such as "Noel").
+    private func personName(_ a: Atom) -> Set<String>? {
+        if let m = a.introduced { return Set(m.name.lowercased().split { $0 == " " || $0 == "-" }.map(String.init)) }
+        guard case .person(let k)? = a.kind else { return nil }
+        var words = Set(lexicon.people[k].name.lowercased().split { $0 == " " || $0 == "-" }.map(String.init))
+        for entries in lexicon.names.values {
+            for e in entries where e.kind == .person(index: k) {
+                for w in e.words { words.formUnion(w.split(separator: "-").map(String.init)) }
+            }
+        }
+        return words
     }
 
     private func isPerson(_ k: Lexicon.Kind) -> Bool {
@@ -161,14 +170,14 @@ struct NameFinder {
 
     /// Whether the word before `i` is a given name the text puts before a surname: capitalised,
     /// not the first word of a known name, title, place or state, nor an initial or an opener.
-    private func otherGivenName(before i: Int, _ tokens: [Token], _ atoms: [Atom], known: String?) -> Bool {
+    private func otherGivenName(before i: Int, _ tokens: [Token], _ atoms: [Atom], person: Atom) -> Bool {
         guard i > 0 else { return false }
         let p = tokens[i - 1]
         guard p.isWord, p.isCapitalized, p.text.count > 2, !p.text.hasSuffix("."),
             !Self.nameStop.contains(p.lower), !Self.openers.contains(p.lower),
             (lexicon.names[p.lower] ?? []).allSatisfy(\.isPersonName),
             !atoms.contains(where: { $0.end == i }),
-            !(known ?? "").lowercased().split(separator: " ").contains(Substring(p.lower))
+            !(personName(person) ?? []).contains(p.lower)
         else { return false }
         // An all-capital word is an abbreviation or a headline, not a given name.
         return p.text.unicodeScalars.contains { $0.properties.isLowercase }

@@ -153,6 +153,8 @@ struct ActorTests {
         for s in ["Rubio told reporters the talks were over.", "Marco Rubio told reporters.", "Later Rubio flew to Rome."] {
             #expect(mentions([s])[0].contains { $0.name == "Marco Rubio" && $0.code == "USA" }, "\(s)")
         }
+        // A given name the record spells with a hyphen is that person's ("Jean - Noel Barrot" in the tree).
+        #expect(mentions(["Jean - Noel Barrot met envoys."])[0].contains { $0.name == "Jean-Noel Barrot" })
         // A headline in title case capitalises its verbs.
         #expect(mentions(["Peru Says Rubio Will Visit Lima Soon"])[0].contains { $0.name == "Marco Rubio" })
         // The same for a person introduced earlier in the article.
