@@ -60,7 +60,8 @@ struct TreeExtractor: Sendable {
             let tree = parse.parse(sentence)
             let tokens = MentionStage.tokens(tree)
             let mentions = mentionStage.find(tree, tokens: tokens, memory: memory)
-            let readings = frames.readings(tree)
+            let readings = EvaluationStage(book: lexicon.frameBook, mentions: mentionStage, found: mentions).readings(
+                tree, frames.readings(tree))
             let ctx = EventStage.Context(tree: tree, found: mentions, tokens: tokens, time: time, sentence: si)
             let sentenceEvents = events.events(readings, ctx)
             found += sentenceEvents
