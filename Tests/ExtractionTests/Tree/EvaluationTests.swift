@@ -33,8 +33,8 @@ struct EvaluationTests {
     @Test func aSpeakerWhoSaysAStatesRemarksWereProvocative() {
         // "Peru said Chile 's remarks were provocative ."
         let t = HandTrees.tree([
-            "Peru/PROPN/2/nsubj", "said/VERB/0/root/say", "Chile/PROPN/4/nmod:poss", "'s/PART/3/case", "remarks/NOUN/6/nsubj/remark",
-            "were/AUX/6/cop/be", "provocative/ADJ/2/ccomp", "./PUNCT/2/punct",
+            "Peru/PROPN/2/nsubj", "said/VERB/0/root/say", "Chile/PROPN/5/nmod:poss", "'s/PART/3/case", "remarks/NOUN/7/nsubj/remark",
+            "were/AUX/7/cop/be", "provocative/ADJ/2/ccomp", "./PUNCT/2/punct",
         ])
         #expect(dyads(HandTrees.extract([t])) == ["ACCUSE PER>CHL"])
     }
