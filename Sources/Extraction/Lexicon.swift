@@ -67,7 +67,7 @@ public struct Lexicon: Sendable {
     /// dictionary directory may hold files of the same names, in the same format, to add to them.
     public static let dictionaryNames = [
         "countries", "places", "bodies", "people", "titles", "honorifics", "topics",
-        "frames", "verbs", "status",
+        "frames", "verbs", "evaluations", "status",
     ]
 
     /// A user-defined actor (from the `[[actors]]` config tables).
@@ -182,7 +182,8 @@ public struct Lexicon: Sendable {
             }
         }
         for (k, v) in names { names[k] = v.sorted { $0.words.count > $1.words.count } }
-        frameBook = FrameBook(frames: dictionary("frames"), verbs: dictionary("verbs"), status: dictionary("status"))
+        frameBook = FrameBook(
+            frames: dictionary("frames"), verbs: dictionary("verbs"), evaluations: dictionary("evaluations"), status: dictionary("status"))
         nameWords = Self.nameWords(names)
     }
 

@@ -24,6 +24,8 @@ struct EventStage {
         var tokens: [Token]
         var time: TemporalResolver
         var sentence: Int
+        /// The speaker another sentence names for a quoted sentence (`QuoteAttribution`).
+        var quoteSpeaker: [Mention] = []
     }
 
     func events(_ readings: [FrameStage.Reading], _ ctx: Context) -> [Event] {
@@ -41,11 +43,15 @@ struct EventStage {
                 let actors = mentions.actors(at: w, in: ctx.tree, ctx.found)
                 if role == .target { targets += actors } else { sources += actors }
             }
-            if Frame.verbalTypes.contains(r.frame.type), let speaker = attribution.speaker(of: r.word, speeches),
+            if Frame.verbalTypes.contains(r.frame.type),
                 sources.isEmpty || attribution.speaksAsPronoun(r.roles.filter { $0.role != .target }.map(\.word), ctx.tree)
             {
-                let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
-                if !said.isEmpty || sources.isEmpty { sources = said }
+                if let speaker = attribution.speaker(of: r.word, speeches) {
+                    let said = speaker.flatMap { mentions.actors(at: $0, in: ctx.tree, ctx.found) }
+                    if !said.isEmpty || sources.isEmpty { sources = said }
+                } else if !ctx.quoteSpeaker.isEmpty {
+                    sources = ctx.quoteSpeaker
+                }
             }
             if targets.isEmpty, let (s, t) = recalledEnvoy(r, ctx), !t.isEmpty { (sources, targets) = (s, t) }
             // A directed act whose target is not a slot's own word: the first other actor under

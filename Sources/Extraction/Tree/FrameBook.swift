@@ -9,12 +9,19 @@ struct FrameBook: Sendable {
     var triggerForms: Set<String> = []
     /// The same for the lemmas of frames other than speech: a sentence without one holds no act.
     var eventForms: Set<String> = []
+    /// Words of negative evaluation ("lemma/POS", `evaluations.txt`) and the verbs of judging
+    /// ("called X a rogue state"), read by `EvaluationStage`.
+    var evaluations: Set<String> = []
+    var judgingVerbs: Set<String> = []
+
+    /// The kinds of line of `evaluations.txt`.
+    static let evaluationKinds = ["ADJ", "NOUN", "JUDGE"]
 
     /// The statuses a cue can give, in the order they win; "occurred" overrides later cues
     /// ("decided to recall" is done, though "to recall" alone would be planned).
     static let statusOrder = ["negated", "background", "possible", "occurred", "planned"]
 
-    init(frames text: String, verbs verbText: String = "", status statusText: String) {
+    init(frames text: String, verbs verbText: String = "", evaluations evaluationText: String = "", status statusText: String) {
         for (_, line) in Self.dataLines(text) {
             let f = Lexicon.fields(line)
             guard f.count >= 3 else { continue }
@@ -33,6 +40,20 @@ struct FrameBook: Sendable {
                     !written.contains(frame.lemma + "/" + frame.pos)
                 else { continue }
                 add(frame)
+            }
+        }
+        for (_, line) in Self.dataLines(evaluationText) {
+            let f = Lexicon.fields(line)
+            guard f.count == 2, Self.evaluationKinds.contains(f[0]) else { continue }
+            for lemma in Lexicon.list(f[1]) {
+                if f[0] == "JUDGE" {
+                    judgingVerbs.insert(lemma)
+                } else {
+                    evaluations.insert(lemma + "/" + f[0])
+                    // A sentence with an evaluative word may hold an accusation: the gate lets it through.
+                    eventForms.formUnion(Inflection.forms(of: lemma))
+                    triggerForms.formUnion(Inflection.forms(of: lemma))
+                }
             }
         }
         var byStatus: [String: [(String, String)]] = [:]
@@ -90,7 +111,7 @@ struct FrameBook: Sendable {
 }
 
 extension Lexicon {
-    /// Every problem of a user's `frames.txt`, `verbs.txt` or `status.txt`, as (line number, message); empty
+    /// Every problem of a user's `frames.txt`, `verbs.txt`, `evaluations.txt` or `status.txt`, as (line number, message); empty
     /// for other dictionary names. `config check` reports them as it reports bad trigger phrases.
     public static func dictionaryProblems(name: String, text: String) -> [(line: Int, message: String)] {
         var out: [(Int, String)] = []
@@ -118,6 +139,14 @@ extension Lexicon {
                 }
                 for entry in FrameBook.classEntries(frame: f[2], lemmas: f[3]) {
                     if case .failure(let e) = Frame.parse(entry, type: f[0], mode: nil) { out.append((n, e.message)) }
+                }
+            case "evaluations":
+                guard f.count == 2, FrameBook.evaluationKinds.contains(f[0]) else {
+                    out.append((n, "expected KIND | words, where KIND is one of \(FrameBook.evaluationKinds.joined(separator: ", "))"))
+                    continue
+                }
+                for w in list(f[1]) where w != w.lowercased() || w.contains(" ") {
+                    out.append((n, "\"\(w)\": a word is one lowercase lemma"))
                 }
             case "status":
                 guard f.count >= 2 else {

@@ -47,11 +47,17 @@ struct TreeExtractor: Sendable {
         if titled, let title = sentences.first { read[0] = HeadlineStage(lexicon: lexicon).sentence(title) { parse.parse($0) } }
         var memory = ArticleMemory()
         var found: [EventStage.Event] = []
-        var tokenized: [[Token]] = []
+        let tokenized = read.map(Tokenizer.tokens)
+        let quotes = QuoteAttribution.sources(tokenized)
         for (si, sentence) in read.enumerated() {
-            let quick = Tokenizer.tokens(sentence)
-            tokenized.append(quick)
-            guard SentenceGate.mayHoldDevelopment(quick, lexicon: lexicon, memory: memory) else {
+            let quick = tokenized[si]
+            // A quoted sentence whose speaker another sentence names: the speaker is its second actor.
+            let quoteSpeaker =
+                quotes[si].map { q in quoteSpeakers(finder.mentions(Array(tokenized[q.sentence][q.words]), memory: memory)) } ?? []
+            guard
+                SentenceGate.mayHoldDevelopment(quick, lexicon: lexicon, memory: memory)
+                    || (!quoteSpeaker.isEmpty && SentenceGate.mayHoldEvent(quick, lexicon: lexicon))
+            else {
                 if SentenceGate.namesActor(quick, lexicon: lexicon) {
                     MentionStage.remember(Found(finder.mentions(quick, memory: memory)), nil, into: &memory)
                 }
@@ -60,8 +66,10 @@ struct TreeExtractor: Sendable {
             let tree = parse.parse(sentence)
             let tokens = MentionStage.tokens(tree)
             let mentions = mentionStage.find(tree, tokens: tokens, memory: memory)
-            let readings = frames.readings(tree)
-            let ctx = EventStage.Context(tree: tree, found: mentions, tokens: tokens, time: time, sentence: si)
+            let readings = EvaluationStage(book: lexicon.frameBook, mentions: mentionStage, found: mentions).readings(
+                tree, frames.readings(tree))
+            var ctx = EventStage.Context(tree: tree, found: mentions, tokens: tokens, time: time, sentence: si)
+            ctx.quoteSpeaker = quoteSpeaker
             let sentenceEvents = events.events(readings, ctx)
             found += sentenceEvents
             MentionStage.remember(mentions, tree, into: &memory)
@@ -87,6 +95,11 @@ struct TreeExtractor: Sendable {
             last = (sentence, tree)
             return tree
         }
+    }
+
+    /// The speaker a quote's attribution names: its first actor that is no place.
+    private func quoteSpeakers(_ r: (mentions: [Mention], places: [NameFinder.Place])) -> [Mention] {
+        r.mentions.first { !$0.locative }.map { [$0] } ?? []
     }
 
     private func Found(_ r: (mentions: [Mention], places: [NameFinder.Place])) -> MentionStage.Found {
