@@ -71,4 +71,25 @@ import Testing
         let want = Dictionary(uniqueKeysWithValues: padded)
         #expect(back.allSatisfy { row in row.entries.map(\.weight) == want[row.key]!.map(\.weight) })
     }
+
+    func read(_ bytes: [UInt8]) throws -> LinearModel {
+        try bytes.withUnsafeBytes { raw in
+            var r = ByteReader(raw)
+            return try r.model()
+        }
+    }
+
+    @Test(arguments: [3, 51])
+    func aCutOrCorruptModelIsAnErrorNotACrash(classCount: Int) throws {
+        var w = ByteWriter()
+        LinearModel(classCount: classCount, rows: rows(classCount: classCount, count: 50, seed: 7)).write(to: &w)
+        #expect(try read(w.bytes).featureCount == 50)
+        for cut in 0..<w.bytes.count {
+            #expect(throws: ModelFileError.self) { try read(Array(w.bytes[0..<cut])) }
+        }
+        // Fewer classes in the header than the rows' labels name.
+        var fewer = w.bytes
+        fewer[0] = 4
+        if classCount > 4 { #expect(throws: ModelFileError.self) { try read(fewer) } }
+    }
 }

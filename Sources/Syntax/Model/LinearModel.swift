@@ -266,23 +266,35 @@ struct LinearModel: Sendable {
             throw ModelFileError("bad linear model header")
         }
         self.init(classCount: classCount, rowCount: rowCount)
-        var row: [Entry] = []
-        for _ in 0..<rowCount {
-            let key = try r.u32()
-            guard key != 0 else { throw ModelFileError("zero feature key") }
-            if isDense {
-                let a = try r.f16()
-                let b = classCount > 1 ? try r.f16() : 0
-                let c = classCount > 2 ? try r.f16() : 0
-                insertDense(key, a, b, c)
-            } else {
-                row.removeAll(keepingCapacity: true)
-                for _ in 0..<Int(try r.u8()) {
-                    let label = try r.u8()
-                    guard Int(label) < classCount else { throw ModelFileError("class \(label) out of range") }
-                    row.append(Entry(weight: try r.f16(), label: UInt32(label)))
+        runs.reserveCapacity(entryCount)
+        // Each row's bytes are checked once and read in place; a sparse row's entries go in a
+        // buffer on the stack. (Loading is most of a process's start-up.)
+        try ByteReader.halfFloats.withUnsafeBufferPointer { half in
+            try withUnsafeTemporaryAllocation(of: Entry.self, capacity: 256) { row in
+                for _ in 0..<rowCount {
+                    if isDense {
+                        let p = try r.raw(4 + 2 * classCount)
+                        let key = UInt32(littleEndian: p.loadUnaligned(as: UInt32.self))
+                        guard key != 0 else { throw ModelFileError("zero feature key") }
+                        func weight(_ i: Int) -> Float {
+                            half[Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: 4 + 2 * i, as: UInt16.self)))]
+                        }
+                        insertDense(key, weight(0), classCount > 1 ? weight(1) : 0, classCount > 2 ? weight(2) : 0)
+                    } else {
+                        let head = try r.raw(5)
+                        let key = UInt32(littleEndian: head.loadUnaligned(as: UInt32.self))
+                        guard key != 0 else { throw ModelFileError("zero feature key") }
+                        let n = Int(head[4])
+                        let e = try r.raw(3 * n)
+                        for j in 0..<n {
+                            let label = e[3 * j]
+                            guard Int(label) < classCount else { throw ModelFileError("class \(label) out of range") }
+                            let bits = UInt16(e[3 * j + 1]) | UInt16(e[3 * j + 2]) << 8
+                            row[j] = Entry(weight: half[Int(bits)], label: UInt32(label))
+                        }
+                        insertSparse(key, UnsafeBufferPointer(rebasing: row[0..<n]))
+                    }
                 }
-                insertSparse(key, row)
             }
         }
     }

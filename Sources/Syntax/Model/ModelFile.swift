@@ -36,6 +36,11 @@ struct ByteReader {
     }
 
     mutating func u8() throws -> UInt8 { base[try take(1)] }
+    /// The next `n` bytes, in place.
+    mutating func raw(_ n: Int) throws -> UnsafeRawBufferPointer {
+        let start = try take(n)
+        return UnsafeRawBufferPointer(rebasing: base[start..<(start + n)])
+    }
     mutating func u32() throws -> UInt32 {
         UInt32(littleEndian: base.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self))
     }

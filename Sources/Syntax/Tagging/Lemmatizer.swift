@@ -13,14 +13,14 @@ struct Lemmatizer: Sendable {
     let exceptions: [String: String]
     /// "XPOS\tsuffix" → rule.
     let rules: [String: Rule]
-    private let exceptionIndex: [UInt64: String]
-    private let ruleIndex: [UInt64: Rule]
+    private let exceptionIndex: HashIndex<String>
+    private let ruleIndex: HashIndex<Rule>
 
     init(exceptions: [String: String], rules: [String: Rule]) {
         self.exceptions = exceptions
         self.rules = rules
-        exceptionIndex = Dictionary(exceptions.map { (Self.hash($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        ruleIndex = Dictionary(rules.map { (Self.hash($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        exceptionIndex = HashIndex(exceptions.map { (Self.hash($0.key), $0.value) })
+        ruleIndex = HashIndex(rules.map { (Self.hash($0.key), $0.value) })
     }
 
     /// FNV-1a of `a`, a tab, and `b` ASCII-lowercased: the hash of the table key "a\tb".
@@ -43,13 +43,18 @@ struct Lemmatizer: Sendable {
         upos == "PROPN" ? Array(form.utf8) : form.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
+    /// The lemma; the bytes of `base(form, upos:)` go in a buffer on the stack.
     func lemma(_ form: String, upos: String, xpos: String) -> String {
-        let base = Self.base(form, upos: upos)
-        if let e = exceptionIndex[Self.hash(base, xpos.utf8)] { return e }
-        return apply(base, xpos: xpos.utf8)
+        let proper = upos == "PROPN"
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: form.utf8.count) { buffer in
+            for (i, c) in form.utf8.enumerated() { buffer[i] = !proper && c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            let base = UnsafeBufferPointer(buffer)
+            if let e = exceptionIndex[Self.hash(base, xpos.utf8)] { return e }
+            return apply(base, xpos: xpos.utf8)
+        }
     }
 
-    func apply<C: Collection<UInt8>>(_ base: [UInt8], xpos: C) -> String {
+    func apply<C: Collection<UInt8>>(_ base: UnsafeBufferPointer<UInt8>, xpos: C) -> String {
         for length in stride(from: min(Self.longestSuffix, base.count), through: 0, by: -1) {
             if let rule = ruleIndex[Self.hash(xpos, base[(base.count - length)...])], rule.strip < base.count {
                 return String(decoding: base[..<(base.count - rule.strip)], as: UTF8.self) + rule.append
@@ -93,7 +98,8 @@ struct Lemmatizer: Sendable {
         for (key, byLemma) in lemmas {
             let best = byLemma.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
             let parts = key.split(separator: "\t", omittingEmptySubsequences: false)
-            if ruled.apply(Array(parts[0].utf8), xpos: parts[1].utf8) != best { exceptions[key] = best }
+            let lemma = Array(parts[0].utf8).withUnsafeBufferPointer { ruled.apply($0, xpos: parts[1].utf8) }
+            if lemma != best { exceptions[key] = best }
         }
         return Lemmatizer(exceptions: exceptions, rules: rules)
     }

@@ -11,7 +11,7 @@ struct Tagger: Sendable {
     /// Frequent words that (nearly) always take one class, tagged without scoring: the form and
     /// its class (Honnibal's tag dictionary).
     let known: [String: Int]
-    private let knownIndex: [UInt64: Int]
+    private let knownIndex: HashIndex<Int>
 
     init(upos: [String], xpos: [String], model: LinearModel, second: LinearModel, known: [String: Int] = [:]) {
         self.upos = upos
@@ -19,7 +19,7 @@ struct Tagger: Sendable {
         self.model = model
         self.second = second
         self.known = known
-        knownIndex = Dictionary(uniqueKeysWithValues: known.map { (WordFeatures(forms: [$0.key]).form[0], $0.value) })
+        knownIndex = HashIndex(known.map { (WordFeatures(forms: [$0.key]).form[0], $0.value) })
     }
 
     static let featureCount = 35
