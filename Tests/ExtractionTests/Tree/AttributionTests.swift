@@ -4,10 +4,6 @@ import Testing
 
 @Suite("Speech attribution, headlines and actors on hand-built trees")
 struct AttributionTests {
-    func codes(_ d: Development, _ role: String) -> [String] {
-        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
-    }
-
     @Test func speakerIsTheSourceOfTheVerbalActItUtters() throws {
         // "Japan 's foreign ministry said it strongly opposed the Russian move ."
         let t = HandTrees.tree([
@@ -17,8 +13,8 @@ struct AttributionTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "ACCUSE")
-        #expect(codes(d, "source") == ["JPN"])
-        #expect(codes(d, "target") == ["RUS"])
+        #expect(HandTrees.codes(d, "source") == ["JPN"])
+        #expect(HandTrees.codes(d, "target") == ["RUS"])
     }
 
     @Test func accordingToXGivesTheSpeakerOfARequest() throws {
@@ -30,8 +26,8 @@ struct AttributionTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "REQUEST")
-        #expect(codes(d, "source") == ["BRA"])
-        #expect(codes(d, "target") == ["IRN"])
+        #expect(HandTrees.codes(d, "source") == ["BRA"])
+        #expect(HandTrees.codes(d, "target") == ["IRN"])
     }
 
     @Test func reporterOfAMeetingIsNoParticipant() throws {
@@ -59,8 +55,8 @@ struct AttributionTests {
         #expect(out.count == 1)
         #expect(d.type == "SANCTION")
         #expect(d.status == "planned")
-        #expect(codes(d, "source") == ["PER"])
-        #expect(codes(d, "target") == ["BOL"])
+        #expect(HandTrees.codes(d, "source") == ["PER"])
+        #expect(HandTrees.codes(d, "target") == ["BOL"])
     }
 
     @Test func unknownPersonIsResolvedThroughADemonymTitle() throws {
@@ -74,7 +70,7 @@ struct AttributionTests {
         let source = try #require(d.participants.first { $0.role == "source" })
         #expect(source.name == "Kofi Mensah")
         #expect(source.country == "GHA")
-        #expect(codes(d, "target") == ["TGO"])
+        #expect(HandTrees.codes(d, "target") == ["TGO"])
     }
 
     @Test func hamasIsCodedPalestinian() throws {
@@ -84,7 +80,7 @@ struct AttributionTests {
             "the/DET/7/det", "truce/NOUN/5/obj", "./PUNCT/2/punct",
         ])
         let d = try #require(HandTrees.extract([t]).first)
-        #expect(codes(d, "target") == ["PSE"])
+        #expect(HandTrees.codes(d, "target") == ["PSE"])
     }
 
     @Test func dictionaryProblemsNameTheLineAndTheFault() {

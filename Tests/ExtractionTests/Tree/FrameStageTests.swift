@@ -4,10 +4,6 @@ import Testing
 
 @Suite("Frames and roles on hand-built trees")
 struct FrameStageTests {
-    func codes(_ d: Development, _ role: String) -> [String] {
-        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
-    }
-
     @Test func subjectIsSourceAndObjectTarget() throws {
         // Given "Kenya urged Uganda to reopen the border ."
         let t = HandTrees.tree([
@@ -19,8 +15,8 @@ struct FrameStageTests {
         #expect(out.count == 1)
         #expect(d.type == "REQUEST")
         #expect(d.status == "occurred")
-        #expect(codes(d, "source") == ["KEN"])
-        #expect(codes(d, "target") == ["UGA"])
+        #expect(HandTrees.codes(d, "source") == ["KEN"])
+        #expect(HandTrees.codes(d, "target") == ["UGA"])
     }
 
     @Test func passiveSubjectIsTargetAndAgentSource() throws {
@@ -31,8 +27,8 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "SANCTION")
-        #expect(codes(d, "source") == ["CAN"])
-        #expect(codes(d, "target") == ["BLR"])
+        #expect(HandTrees.codes(d, "source") == ["CAN"])
+        #expect(HandTrees.codes(d, "target") == ["BLR"])
     }
 
     @Test func directedActSplitsByTargetAcrossConjuncts() {
@@ -43,8 +39,8 @@ struct FrameStageTests {
         ])
         let out = HandTrees.extract([t])
         #expect(out.count == 3)
-        #expect(Set(out.flatMap { codes($0, "target") }) == ["SYR", "IRN", "BLR"])
-        #expect(out.allSatisfy { codes($0, "source") == ["NOR"] && $0.type == "ACCUSE" })
+        #expect(Set(out.flatMap { HandTrees.codes($0, "target") }) == ["SYR", "IRN", "BLR"])
+        #expect(out.allSatisfy { HandTrees.codes($0, "source") == ["NOR"] && $0.type == "ACCUSE" })
     }
 
     @Test func agreedToMeetIsAPlannedConsultNotAnAgreement() throws {
@@ -103,8 +99,8 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "SANCTION")
-        #expect(codes(d, "source") == ["QAT"])
-        #expect(codes(d, "target") == ["TCD"])
+        #expect(HandTrees.codes(d, "source") == ["QAT"])
+        #expect(HandTrees.codes(d, "target") == ["TCD"])
     }
 
     @Test func nounTriggerOnAVerbOfItsTypeIsOneAct() throws {
@@ -150,7 +146,7 @@ struct FrameStageTests {
         ])
         let out = HandTrees.extract([t])
         #expect(Set(out.map(\.type)) == ["ACCUSE", "SANCTION"])
-        #expect(out.allSatisfy { codes($0, "source") == ["NOR"] && codes($0, "target") == ["SYR"] })
+        #expect(out.allSatisfy { HandTrees.codes($0, "source") == ["NOR"] && HandTrees.codes($0, "target") == ["SYR"] })
     }
 
     @Test func pronounRefersToThePreviousSentencesSubject() throws {
@@ -160,8 +156,8 @@ struct FrameStageTests {
         ])
         let second = HandTrees.tree(["He/PRON/2/nsubj", "blamed/VERB/0/root/blame", "Sudan/PROPN/2/obj", "./PUNCT/2/punct"])
         let accuse = try #require(HandTrees.extract([first, second]).first { $0.type == "ACCUSE" })
-        #expect(codes(accuse, "source") == ["KEN"])
-        #expect(codes(accuse, "target") == ["SDN"])
+        #expect(HandTrees.codes(accuse, "source") == ["KEN"])
+        #expect(HandTrees.codes(accuse, "target") == ["SDN"])
     }
 
     @Test func liftingRestrictionsIsARetreat() throws {
@@ -172,8 +168,8 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "RETREAT")
-        #expect(codes(d, "source") == ["OMN"])
-        #expect(codes(d, "target") == ["YEM"])
+        #expect(HandTrees.codes(d, "source") == ["OMN"])
+        #expect(HandTrees.codes(d, "target") == ["YEM"])
     }
 
     @Test func possessorOfSupportIsItsSource() throws {
@@ -184,8 +180,8 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "SUPPORT")
-        #expect(codes(d, "target") == ["BEN"])
-        #expect(codes(d, "source").contains("TGO"))
+        #expect(HandTrees.codes(d, "target") == ["BEN"])
+        #expect(HandTrees.codes(d, "source").contains("TGO"))
     }
 
     @Test func phrasalAndNounTriggersOfTheFramesFile() {
@@ -200,7 +196,7 @@ struct FrameStageTests {
         ])
         let out = HandTrees.extract([rejected, measures])
         #expect(out.map(\.type) == ["REJECT", "SANCTION"])
-        #expect(out.map { codes($0, "target") } == [["CHL"], ["TGO"]])
+        #expect(out.map { HandTrees.codes($0, "target") } == [["CHL"], ["TGO"]])
     }
 
     @Test func aListGoesOnInTheTextWhereTheParseDropsIt() {
@@ -212,7 +208,7 @@ struct FrameStageTests {
             "Belarus/PROPN/9/conj", "./PUNCT/2/punct",
         ])
         let out = HandTrees.extract([t])
-        #expect(Set(out.flatMap { codes($0, "target") }) == ["SYR", "IRN", "CZE", "BLR"])
+        #expect(Set(out.flatMap { HandTrees.codes($0, "target") }) == ["SYR", "IRN", "CZE", "BLR"])
     }
 
     @Test func infinitiveParsedAsAnAdjunctReadsAsTheComplement() throws {
@@ -223,8 +219,8 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "REQUEST")
-        #expect(codes(d, "source") == ["PER"])
-        #expect(codes(d, "target") == ["CHL"])
+        #expect(HandTrees.codes(d, "source") == ["PER"])
+        #expect(HandTrees.codes(d, "target") == ["CHL"])
     }
 
     @Test func nounTriggerAtTheRootReadsItsGovernorsSlotsOnItself() throws {
@@ -288,7 +284,7 @@ struct FrameStageTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "SANCTION")
-        #expect(codes(d, "target") == ["PER"])
+        #expect(HandTrees.codes(d, "target") == ["PER"])
     }
 
     @Test func dayHungOnTheSubjectDatesTheEvent() throws {

@@ -5,6 +5,11 @@
 /// fifth part for the lemma when it is not the lowercased form (empty for that form) and an
 /// optional sixth for the treebank tag ("VBD").
 enum HandTrees {
+    /// The country codes of a development's participants in one role, sorted.
+    static func codes(_ d: Development, _ role: String) -> [String] {
+        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
+    }
+
     static func tree(_ words: [String]) -> DependencyTree {
         let nodes = words.map { w -> DependencyTree.Node in
             let p = w.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -7,10 +7,6 @@ import Testing
 /// an offensive launched (ASSAULT), and who does what an infinitive on a noun says.
 @Suite("Lemma classes of the material acts")
 struct LemmaClassTests {
-    func codes(_ d: Development, _ role: String) -> [String] {
-        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
-    }
-
     @Test func liftingAnEmbargoIsARetreat() throws {
         // "Egypt lifted its embargo on Libya ."
         let t = HandTrees.tree([
@@ -19,8 +15,8 @@ struct LemmaClassTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "RETREAT")
-        #expect(codes(d, "source") == ["EGY"])
-        #expect(codes(d, "target") == ["LBY"])
+        #expect(HandTrees.codes(d, "source") == ["EGY"])
+        #expect(HandTrees.codes(d, "target") == ["LBY"])
     }
 
     @Test func aTruceComingIntoEffectIsARetreatOfBothSides() throws {
@@ -30,7 +26,7 @@ struct LemmaClassTests {
             "Chad/PROPN/4/conj", "came/VERB/0/root/come", "into/ADP/9/case", "effect/NOUN/7/obl", "./PUNCT/7/punct",
         ])
         let d = try #require(HandTrees.extract([t]).first { $0.type == "RETREAT" })
-        #expect(codes(d, "both") == ["SDN", "TCD"])
+        #expect(HandTrees.codes(d, "both") == ["SDN", "TCD"])
     }
 
     @Test func providingAStateWithAmmunitionIsAid() throws {
@@ -41,8 +37,8 @@ struct LemmaClassTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "AID")
-        #expect(codes(d, "source") == ["POL"])
-        #expect(codes(d, "target") == ["MDA"])
+        #expect(HandTrees.codes(d, "source") == ["POL"])
+        #expect(HandTrees.codes(d, "target") == ["MDA"])
     }
 
     @Test func drillsHeldNearAStateAreAMobilisationAimedAtIt() throws {
@@ -53,8 +49,8 @@ struct LemmaClassTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "MOBILIZE")
-        #expect(codes(d, "source") == ["RUS"])
-        #expect(codes(d, "target") == ["FIN"])
+        #expect(HandTrees.codes(d, "source") == ["RUS"])
+        #expect(HandTrees.codes(d, "target") == ["FIN"])
     }
 
     @Test func jointDrillsStayCooperation() throws {
@@ -76,8 +72,8 @@ struct LemmaClassTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "ASSAULT")
-        #expect(codes(d, "source") == ["ARM"])
-        #expect(codes(d, "target") == ["AZE"])
+        #expect(HandTrees.codes(d, "source") == ["ARM"])
+        #expect(HandTrees.codes(d, "target") == ["AZE"])
     }
 
     @Test func whoRejectsAProposalDoesNotDoWhatItProposes() {
@@ -87,6 +83,6 @@ struct LemmaClassTests {
             "provide/VERB/4/acl", "loans/NOUN/6/obj/loan", "to/ADP/9/case", "Kenya/PROPN/6/obl", "./PUNCT/2/punct",
         ])
         let out = HandTrees.extract([t])
-        #expect(!out.contains { $0.type == "AID" && codes($0, "source") == ["JPN"] })
+        #expect(!out.contains { $0.type == "AID" && HandTrees.codes($0, "source") == ["JPN"] })
     }
 }

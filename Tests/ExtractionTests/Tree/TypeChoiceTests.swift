@@ -6,10 +6,6 @@ import Testing
 /// lifted, a shared view or a deal), and roles read through passives and infinitives.
 @Suite("Type choice between overlapping frames")
 struct TypeChoiceTests {
-    func codes(_ d: Development, _ role: String) -> [String] {
-        d.participants.filter { $0.role == role }.compactMap(\.country).sorted()
-    }
-
     @Test func theLiftingOfSanctionsIsARetreat() throws {
         // "Canada announced the lifting of sanctions on Belarus ."
         let t = HandTrees.tree([
@@ -20,8 +16,8 @@ struct TypeChoiceTests {
         let d = try #require(out.first)
         #expect(out.count == 1)
         #expect(d.type == "RETREAT")
-        #expect(codes(d, "source") == ["CAN"])
-        #expect(codes(d, "target") == ["BLR"])
+        #expect(HandTrees.codes(d, "source") == ["CAN"])
+        #expect(HandTrees.codes(d, "target") == ["BLR"])
     }
 
     @Test func aidAnnouncedIsAPledgeAndAidDeliveredIsAid() throws {
@@ -32,8 +28,8 @@ struct TypeChoiceTests {
         ])
         let p = try #require(HandTrees.extract([pledged]).first)
         #expect(p.type == "AGREE")
-        #expect(codes(p, "source") == ["JPN"])
-        #expect(codes(p, "target") == ["KEN"])
+        #expect(HandTrees.codes(p, "source") == ["JPN"])
+        #expect(HandTrees.codes(p, "target") == ["KEN"])
         let delivered = HandTrees.tree([
             "Japan/PROPN/2/nsubj", "delivered/VERB/0/root/deliver", "aid/NOUN/2/obj", "to/ADP/5/case", "Kenya/PROPN/2/obl",
             "./PUNCT/2/punct",
@@ -41,7 +37,7 @@ struct TypeChoiceTests {
         let d = try #require(HandTrees.extract([delivered]).first)
         #expect(d.type == "AID")
         #expect(d.status == "occurred")
-        #expect(codes(d, "target") == ["KEN"])
+        #expect(HandTrees.codes(d, "target") == ["KEN"])
     }
 
     @Test func aDealToProvideLoansIsPlannedAidByTheSigner() throws {
@@ -52,8 +48,8 @@ struct TypeChoiceTests {
         ])
         let aid = try #require(HandTrees.extract([t]).first { $0.type == "AID" })
         #expect(aid.status == "planned")
-        #expect(codes(aid, "source") == ["JPN"])
-        #expect(codes(aid, "target") == ["KEN"])
+        #expect(HandTrees.codes(aid, "source") == ["JPN"])
+        #expect(HandTrees.codes(aid, "target") == ["KEN"])
     }
 
     @Test func aSharedViewIsNoAgreement() {
@@ -92,8 +88,8 @@ struct TypeChoiceTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "SANCTION")
-        #expect(codes(d, "source") == ["CHL"])
-        #expect(codes(d, "target") == ["PER"])
+        #expect(HandTrees.codes(d, "source") == ["CHL"])
+        #expect(HandTrees.codes(d, "target") == ["PER"])
     }
 
     @Test func sailorsReleasedByAStateAreARetreat() throws {
@@ -104,8 +100,8 @@ struct TypeChoiceTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "RETREAT")
-        #expect(codes(d, "source") == ["PER"])
-        #expect(codes(d, "target") == ["CHL"])
+        #expect(HandTrees.codes(d, "source") == ["PER"])
+        #expect(HandTrees.codes(d, "target") == ["CHL"])
     }
 
     @Test func threeStatesAttendingASummitMeetThere() throws {
@@ -119,7 +115,7 @@ struct TypeChoiceTests {
         #expect(out.count == 1)
         #expect(d.type == "CONSULT")
         #expect(d.mode == "multilateral")
-        #expect(codes(d, "both") == ["BOL", "CHL", "PER"])
+        #expect(HandTrees.codes(d, "both") == ["BOL", "CHL", "PER"])
     }
 
     @Test func aSpeakerDuringACallIsAParty() throws {
@@ -131,7 +127,7 @@ struct TypeChoiceTests {
         ])
         let d = try #require(HandTrees.extract([t]).first { $0.type == "CONSULT" })
         #expect(d.mode == "phone")
-        #expect(codes(d, "both") == ["CHL", "PER"])
+        #expect(HandTrees.codes(d, "both") == ["CHL", "PER"])
     }
 
     @Test func theOneAddressedDuringAMeetingIsItsOtherParty() throws {
@@ -143,7 +139,7 @@ struct TypeChoiceTests {
         let out = HandTrees.extract([t])
         #expect(Set(out.map(\.type)) == ["CONSULT", "REQUEST"])
         let d = try #require(out.first { $0.type == "CONSULT" })
-        #expect(codes(d, "both") == ["CHL", "PER"])
+        #expect(HandTrees.codes(d, "both") == ["CHL", "PER"])
         #expect(d.mode == "meeting")
     }
 
@@ -155,7 +151,7 @@ struct TypeChoiceTests {
         ])
         let d = try #require(HandTrees.extract([t]).first)
         #expect(d.type == "AID")
-        #expect(codes(d, "source") == ["JPN"])
-        #expect(codes(d, "target") == ["KEN"])
+        #expect(HandTrees.codes(d, "source") == ["JPN"])
+        #expect(HandTrees.codes(d, "target") == ["KEN"])
     }
 }
