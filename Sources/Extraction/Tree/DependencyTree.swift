@@ -38,19 +38,15 @@ struct DependencyTree: Sendable {
     init(text: String, nodes: [Node]) {
         self.text = text
         self.nodes = nodes
-        var children = [[Int]](repeating: [], count: nodes.count)
-        for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { children[n.head].append(i) }
-        self.children = children
+        children = Self.children(of: nodes)
         repairComplements()
         repairSubjects()
     }
 
     /// Time words that head a fronted phrase ("On Monday, …", "Last week, …").
-    static let timeWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december", "week", "weekend", "month", "year",
-        "day", "morning", "afternoon", "evening", "night", "today", "yesterday",
-    ]
+    static let timeWords: Set<String> = Set(
+        TemporalResolver.weekdays + TemporalResolver.months
+            + ["week", "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night", "today", "yesterday"])
 
     /// A verb with no subject of its own whose subject the parser hung elsewhere: on a fronted
     /// time phrase as its conjuncts ("On Monday, X and Y held talks"), or as a vocative before a
@@ -86,10 +82,14 @@ struct DependencyTree: Sendable {
                 break
             }
         }
-        guard changed else { return }
-        var rebuilt = [[Int]](repeating: [], count: nodes.count)
-        for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { rebuilt[n.head].append(i) }
-        children = rebuilt
+        if changed { children = Self.children(of: nodes) }
+    }
+
+    /// Each word's dependents, in sentence order.
+    private static func children(of nodes: [Node]) -> [[Int]] {
+        var children = [[Int]](repeating: [], count: nodes.count)
+        for (i, n) in nodes.enumerated() where n.head >= 0 && n.head < nodes.count { children[n.head].append(i) }
+        return children
     }
 
     /// The parser often hangs a verb's "to" infinitive on it as an adverbial clause ("called on
